@@ -1,0 +1,166 @@
+package org.legcrampcds.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.Category;
+import org.legcrampcds.model.Evidence;
+import org.legcrampcds.model.Finding;
+import org.legcrampcds.model.Suppression;
+import org.legcrampcds.model.Urgency;
+
+/**
+ * Turns the firings of one session into an explained {@link Assessment} (catalogue §4 steps 9-10):
+ * one finding per fired code with the union of its evidence; SAFETY interlocks withhold the codes
+ * their rules declare in {@code @suppresses} and change texts as their {@code @modifies} say; the
+ * result is ordered by urgency, then code. Urgency is never touched.
+ */
+final class AssessmentAssembler {
+
+    private final RuleCatalog catalog;
+    private final String rulesetVersion;
+
+    AssessmentAssembler(RuleCatalog catalog, String rulesetVersion) {
+        this.catalog = catalog;
+        this.rulesetVersion = rulesetVersion;
+    }
+
+    Assessment assemble(String caseId, List<Firing> firings) {
+        SortedSet<String> firedRules = new TreeSet<>();
+        Map<String, Draft> drafts = new TreeMap<>();
+        for (Firing firing : firings) {
+            firedRules.add(firing.rule().id());
+            if (firing.rule().emitsFinding()) {
+                drafts.computeIfAbsent(firing.rule().code(), code -> new Draft(firing.rule())).add(firing);
+            }
+        }
+        Map<String, SortedSet<String>> suppressedBy = suppress(drafts);
+        modify(drafts, suppressedBy.keySet());
+
+        List<Finding> findings = drafts.values().stream()
+                .filter(d -> !suppressedBy.containsKey(d.code))
+                .map(this::finding)
+                .sorted(Comparator.comparing(Finding::urgency).thenComparing(Finding::code))
+                .toList();
+        Urgency highest = findings.stream().map(Finding::urgency).reduce(Urgency.INFO, Urgency::max);
+        List<Suppression> suppressed = suppressedBy.entrySet().stream()
+                .map(e -> new Suppression(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
+        return new Assessment(caseId, rulesetVersion, highest, findings, suppressed, List.copyOf(firedRules));
+    }
+
+    /** Which fired codes each interlock withholds; only codes whose own trigger was met (§2.8 item 10). */
+    private static Map<String, SortedSet<String>> suppress(Map<String, Draft> drafts) {
+        Map<String, SortedSet<String>> suppressedBy = new TreeMap<>();
+        for (Draft interlock : drafts.values()) {
+            for (String target : interlock.suppressTargets) {
+                for (Draft candidate : drafts.values()) {
+                    if (candidate.code.equals(target) || candidate.category.name().equals(target)) {
+                        suppressedBy.computeIfAbsent(candidate.code, c -> new TreeSet<>()).add(interlock.code);
+                        interlock.suppresses.add(candidate.code);
+                    }
+                }
+            }
+        }
+        return suppressedBy;
+    }
+
+    private static void modify(Map<String, Draft> drafts, Set<String> suppressed) {
+        for (Draft interlock : drafts.values()) {
+            for (Applied applied : interlock.modifications) {
+                Draft target = drafts.get(applied.modification().target());
+                if (target != null && !suppressed.contains(target.code)) {
+                    target.apply(applied, interlock.code);
+                }
+            }
+        }
+    }
+
+    private Finding finding(Draft draft) {
+        FindingTexts texts = catalog.texts();
+        String title = texts.get(draft.code + ".title").orElseThrow();
+        return new Finding(draft.code, draft.category, draft.urgency, title, draft.action(texts),
+                List.copyOf(draft.evidence), List.copyOf(draft.sources), draft.firstRuleId(),
+                List.copyOf(draft.suppresses), List.copyOf(draft.modifiedBy));
+    }
+
+    /** A modification with the id of the rule that declares it. */
+    private record Applied(String ruleId, Modification modification) {
+    }
+
+    /** A finding being put together from the firings of its rules. */
+    private static final class Draft {
+        final String code;
+        final Category category;
+        final Urgency urgency;
+        final SortedSet<String> ruleIds = new TreeSet<>();
+        final Set<Evidence> evidence = new LinkedHashSet<>();
+        final Set<String> sources = new LinkedHashSet<>();
+        final SortedSet<String> actionKeys = new TreeSet<>();
+        final Map<String, String> actionKeyByRule = new TreeMap<>();
+        final Set<String> suppressTargets = new LinkedHashSet<>();
+        final List<Applied> modifications = new ArrayList<>();
+        final SortedSet<String> suppresses = new TreeSet<>();
+        final SortedSet<String> modifiedBy = new TreeSet<>();
+        final Set<String> droppedClauses = new TreeSet<>();
+        final Map<String, String> appendsByRule = new TreeMap<>();
+        String replacementKey;
+
+        Draft(RuleMeta first) {
+            this.code = first.code();
+            this.category = first.category();
+            this.urgency = first.urgency();
+        }
+
+        void add(Firing firing) {
+            RuleMeta rule = firing.rule();
+            evidence.addAll(firing.evidence());
+            if (ruleIds.add(rule.id())) {
+                sources.addAll(rule.sources());
+                String key = rule.actionVariant() == null ? code + ".action" : code + ".action." + rule.actionVariant();
+                actionKeyByRule.put(rule.id(), key);
+                suppressTargets.addAll(rule.suppresses());
+                rule.modifications().forEach(m -> modifications.add(new Applied(rule.id(), m)));
+            }
+        }
+
+        void apply(Applied applied, String byCode) {
+            Modification modification = applied.modification();
+            modifiedBy.add(byCode);
+            switch (modification.operation()) {
+                case DROP -> droppedClauses.add(modification.variant());
+                // Appended sentences follow the order of the rules that add them.
+                case APPEND -> appendsByRule.put(applied.ruleId() + "/" + modification.variant(), modification.textKey());
+                case REPLACE -> replacementKey = modification.textKey();
+            }
+        }
+
+        String firstRuleId() {
+            return ruleIds.first();
+        }
+
+        /** The action: the rules' own texts (or an interlock's replacement), clauses dropped, sentences appended. */
+        String action(FindingTexts texts) {
+            String text = replacementKey != null
+                    ? texts.get(replacementKey).orElseThrow()
+                    : actionKeyByRule.values().stream().distinct().map(k -> texts.get(k).orElseThrow())
+                            .collect(Collectors.joining(" "));
+            for (String clause : droppedClauses) {
+                text = text.replaceAll("\\[" + clause + "\\].*?\\[/" + clause + "\\]", "");
+            }
+            text = text.replaceAll("\\[/?[a-z0-9-]+\\]", "");
+            StringBuilder action = new StringBuilder(text.strip());
+            appendsByRule.values().forEach(key -> action.append(' ').append(texts.get(key).orElseThrow()));
+            return action.toString().replaceAll(" {2,}", " ").strip();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.legcrampcds.engine;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Agenda;
+import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.PatientCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assesses patients against the leg-cramp rule base. Build one with {@link #builder()} and share
+ * it: the rules are compiled and checked once, in {@link Builder#build()}, and {@link #assess}
+ * is thread-safe (each call runs in a session of its own).
+ *
+ * <pre>{@code
+ * CrampAssessor assessor = CrampAssessor.builder().build();
+ * Assessment result = assessor.assess(patientCase);
+ * }</pre>
+ */
+public final class CrampAssessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrampAssessor.class);
+
+    /** Rule groups in evaluation order (catalogue §4 and §7); suppression and the summary run in Java. */
+    static final List<String> AGENDA_GROUPS =
+            List.of("derive", "redflag", "cause", "medreview", "investigation", "safety", "selfcare");
+
+    private final KieBase kieBase;
+    private final RuleCatalog catalog;
+    private final AssessmentAssembler assembler;
+    private final String rulesetVersion;
+
+    private CrampAssessor(KieBase kieBase, RuleCatalog catalog, String rulesetVersion) {
+        this.kieBase = kieBase;
+        this.catalog = catalog;
+        this.rulesetVersion = rulesetVersion;
+        this.assembler = new AssessmentAssembler(catalog, rulesetVersion);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Assesses one validated case. The result names this assessor's {@link #rulesetVersion()}.
+     *
+     * @param patientCase a case built by {@link PatientCase#builder()}, hence already valid
+     * @return the findings with their evidence, the withheld advice and the rules that fired
+     */
+    public Assessment assess(PatientCase patientCase) {
+        Objects.requireNonNull(patientCase, "patientCase");
+        KieSession session = kieBase.newKieSession();
+        try {
+            FiringRecorder recorder = new FiringRecorder(session, catalog);
+            session.addEventListener(recorder);
+            insertFacts(session, patientCase);
+            Agenda agenda = session.getAgenda();
+            // Focus is a stack: push the last group first so that "derive" runs first.
+            for (int i = AGENDA_GROUPS.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(AGENDA_GROUPS.get(i)).setFocus();
+            }
+            session.fireAllRules();
+            return assembler.assemble(patientCase.id().orElse(null), recorder.firings());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** The release version and rule-file hash that every result of this assessor names. */
+    public String rulesetVersion() {
+        return rulesetVersion;
+    }
+
+    /** Every rule of the rule base, by id. */
+    public List<RuleInfo> rules() {
+        return catalog.rules().stream().map(RuleInfo::of).sorted(Comparator.comparing(RuleInfo::id)).toList();
+    }
+
+    private static void insertFacts(KieSession session, PatientCase c) {
+        session.insert(c.patient());
+        session.insert(c.cramps());
+        session.insert(c.history());
+        c.symptoms().forEach(session::insert);
+        c.conditions().forEach(session::insert);
+        c.medications().forEach(session::insert);
+        c.labs().forEach(session::insert);
+    }
+
+    /** Chooses the rule base; {@link #build()} compiles and checks it. Not thread-safe. */
+    public static final class Builder {
+        private Path rulesDirectory;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses the {@code .drl} and texts ({@code .properties}) files directly in {@code directory}
+         * instead of the built-in rule base, for example a rule author's working copy.
+         */
+        public Builder rulesFrom(Path directory) {
+            this.rulesDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Compiles and checks the rule base.
+         *
+         * @throws RuleBaseException naming file, line and message of every problem found
+         */
+        public CrampAssessor build() {
+            long start = System.nanoTime();
+            List<RuleFile> files = rulesDirectory == null ? RuleFiles.builtIn() : RuleFiles.fromDirectory(rulesDirectory);
+            KieBase kieBase = RuleBaseCompiler.compile(files);
+            RuleCatalog catalog = RuleCatalog.read(kieBase, files);
+            String version = RulesetVersion.of(files);
+            LOG.info("rule base {} built: {} rules from {} files in {} ms", version, catalog.rules().size(), files.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return new CrampAssessor(kieBase, catalog, version);
+        }
+    }
+}

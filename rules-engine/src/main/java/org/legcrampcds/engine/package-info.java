@@ -1,0 +1,5 @@
+/**
+ * The leg-cramp rule engine. {@link org.legcrampcds.engine.CrampAssessor} is the one entry point;
+ * every Drools type stays inside this package.
+ */
+package org.legcrampcds.engine;

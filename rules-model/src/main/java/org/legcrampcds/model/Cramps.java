@@ -1,0 +1,21 @@
+package org.legcrampcds.model;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * The cramps themselves (catalogue §2.2). Validated as part of a {@link PatientCase}.
+ *
+ * @param nightsPerWeek    nights a week with at least one cramp, averaged over 4 weeks, 0-7
+ * @param durationMinutes  typical length of one episode in minutes, above 0 and at most 240
+ * @param sites            where the cramps are felt, at least one; duplicates are dropped
+ * @param side             which leg
+ * @param weeksSinceOnset  weeks since the current episode of cramps began, 0-5200, fractions allowed
+ */
+public record Cramps(int nightsPerWeek, BigDecimal durationMinutes, Set<CrampSite> sites, Side side,
+                     BigDecimal weeksSinceOnset) {
+
+    public Cramps {
+        sites = EnumSets.immutableCopy(CrampSite.class, sites);
+    }
+}

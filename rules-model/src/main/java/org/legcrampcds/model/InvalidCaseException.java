@@ -1,0 +1,46 @@
+package org.legcrampcds.model;
+
+import java.util.List;
+
+/**
+ * A case failed validation (catalogue §2.7) and was rejected as a whole before any rule fired.
+ * It carries at least one {@link ValidationError}; {@link #field()} and {@link #reason()} give the
+ * first.
+ */
+public final class InvalidCaseException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<ValidationError> errors;
+
+    public InvalidCaseException(List<ValidationError> errors) {
+        super(message(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    public InvalidCaseException(String field, String reason) {
+        this(List.of(new ValidationError(field, reason)));
+    }
+
+    /** Every error found, in the order of the fields in the case; never empty. */
+    public List<ValidationError> errors() {
+        return errors;
+    }
+
+    /** The path of the first offending field. */
+    public String field() {
+        return errors.get(0).field();
+    }
+
+    /** Why the first offending field was rejected. */
+    public String reason() {
+        return errors.get(0).reason();
+    }
+
+    private static String message(List<ValidationError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("an invalid case needs at least one error");
+        }
+        return errors.get(0).toString() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+    }
+}

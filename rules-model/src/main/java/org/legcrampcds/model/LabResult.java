@@ -1,0 +1,20 @@
+package org.legcrampcds.model;
+
+import java.math.BigDecimal;
+
+/**
+ * A laboratory result as reported (catalogue §2.6), before conversion.
+ *
+ * @param test               which test
+ * @param value              the value exactly as written (never passed through {@code double})
+ * @param unit               the unit as written; see {@link LabTest#accepts(String)}
+ * @param upperLimitOfNormal the reporting laboratory's upper limit of normal in the same unit, CK and
+ *                           TSH only, or {@code null} when not supplied
+ */
+public record LabResult(LabTest test, BigDecimal value, String unit, BigDecimal upperLimitOfNormal) {
+
+    /** A result without an upper limit of normal. */
+    public LabResult(LabTest test, BigDecimal value, String unit) {
+        this(test, value, unit, null);
+    }
+}
