@@ -1,7 +1,6 @@
 package org.legcrampcds.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.kie.api.KieBase;
@@ -38,7 +37,7 @@ final class RuleBaseCompiler {
             problems.add(new RuleProblem(fileName(message.getPath()), message.getLine(), oneLine(message.getText())));
         }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            problems.sort(RuleProblem.BY_LOCATION);
             throw new RuleBaseException(problems);
         }
         KieBaseConfiguration configuration = services.newKieBaseConfiguration();

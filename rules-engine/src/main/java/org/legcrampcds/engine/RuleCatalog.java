@@ -3,7 +3,6 @@ package org.legcrampcds.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ final class RuleCatalog {
         RuleCatalog catalog = new RuleCatalog(rules, texts);
         catalog.checkConsistency(problems);
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            problems.sort(RuleProblem.BY_LOCATION);
             throw new RuleBaseException(problems);
         }
         return catalog;

@@ -1,5 +1,7 @@
 package org.legcrampcds.engine;
 
+import java.util.Comparator;
+
 /**
  * One problem found while building the rule base.
  *
@@ -8,6 +10,11 @@ package org.legcrampcds.engine;
  * @param message what is wrong
  */
 public record RuleProblem(String file, int line, String message) {
+
+    /** By file, then line; problems without a line (such as Drools' summary "null Package") last. */
+    static final Comparator<RuleProblem> BY_LOCATION = Comparator.comparing(RuleProblem::file)
+            .thenComparing(p -> p.line() == 0)
+            .thenComparingInt(RuleProblem::line);
 
     @Override
     public String toString() {

@@ -1,0 +1,158 @@
+package org.legcrampcds.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.legcrampcds.model.Category;
+
+/** The rule base is checked once, at build: a broken or incomplete rule never reaches a patient. */
+class RuleBaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void builtInRuleBase_hasEveryFindingRuleWithFullMetadata() {
+        List<RuleInfo> findingRules = Engines.builtIn().rules().stream().filter(r -> r.code().isPresent()).toList();
+        assertThat(findingRules).isNotEmpty().allSatisfy(rule -> {
+            assertThat(rule.category()).isPresent();
+            assertThat(rule.urgency()).isPresent();
+            assertThat(rule.sources()).isNotEmpty();
+            assertThat(rule.version()).isNotBlank();
+            assertThat(rule.code().get()).startsWith(rule.category().get().codePrefix());
+            assertThat(rule.name()).startsWith(rule.id() + " ");
+        });
+        assertThat(findingRules.stream().map(r -> r.code().get()).distinct().count()).isEqualTo(60);
+        assertThat(findingRules.stream().filter(r -> r.category().get() == Category.RED_FLAG)
+                .map(r -> r.code().get()).distinct()).hasSize(17);
+    }
+
+    @Test
+    void rulesetVersion_isReleaseVersionPlusHash() {
+        assertThat(Engines.builtIn().rulesetVersion()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\+[0-9a-f]{12}");
+    }
+
+    @Test
+    void copyOfBuiltInRules_buildsWithTheSameVersion() throws IOException {
+        copyBuiltIn();
+        CrampAssessor copy = CrampAssessor.builder().rulesFrom(dir).build();
+        assertThat(copy.rulesetVersion()).isEqualTo(Engines.builtIn().rulesetVersion());
+    }
+
+    @Test
+    void editedRuleText_changesTheVersion() throws IOException {
+        copyBuiltIn();
+        Path texts = dir.resolve("finding-texts.properties");
+        Files.writeString(texts, Files.readString(texts).replace("Flat feet are associated", "Flat feet are linked"));
+        assertThat(CrampAssessor.builder().rulesFrom(dir).build().rulesetVersion())
+                .isNotEqualTo(Engines.builtIn().rulesetVersion());
+    }
+
+    @Test
+    void syntaxError_failsTheBuildWithFileAndLine() throws IOException {
+        copyBuiltIn();
+        Path causes = dir.resolve("30-causes.drl");
+        String drl = Files.readString(causes);
+        Files.writeString(causes, drl.replace("Indicator( name == \"K_LOW\" )", "Indicator( name == \"K_LOW\" "));
+        int line = lineOf(drl, "Indicator( name == \"K_LOW\" )");
+
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
+                .isInstanceOfSatisfying(RuleBaseException.class, e -> {
+                    assertThat(e.problems()).isNotEmpty();
+                    assertThat(e.problems().get(0).file()).isEqualTo("30-causes.drl");
+                    assertThat(e.problems().get(0).line()).isBetween(line, line + 2);
+                    assertThat(e.getMessage()).contains("30-causes.drl:");
+                });
+    }
+
+    @Test
+    void unknownFactField_failsTheBuildNamingTheRuleLine() throws IOException {
+        copyBuiltIn();
+        Path selfCare = dir.resolve("70-self-care.drl");
+        String drl = Files.readString(selfCare);
+        Files.writeString(selfCare, drl.replace("Indicator( name == \"STRENUOUS_EXERCISE\" )", "Indicator( nmae == \"STRENUOUS_EXERCISE\" )"));
+
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
+                .isInstanceOfSatisfying(RuleBaseException.class, e -> {
+                    assertThat(e.problems()).extracting(RuleProblem::file).contains("70-self-care.drl");
+                    assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
+                });
+    }
+
+    @Test
+    void findingRuleWithoutUrgency_failsTheBuild() throws IOException {
+        copyBuiltIn();
+        Path causes = dir.resolve("30-causes.drl");
+        Files.writeString(causes, Files.readString(causes)
+                .replace("@code(\"CAUSE_FLAT_FEET\") @category(\"CAUSE\") @urgency(\"INFO\")", "@code(\"CAUSE_FLAT_FEET\") @category(\"CAUSE\")"));
+
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("30-causes.drl:")
+                .hasMessageContaining("rule CAUSE-FLAT-01: @urgency is missing");
+    }
+
+    @Test
+    void findingWithoutText_failsTheBuild() throws IOException {
+        copyBuiltIn();
+        Path texts = dir.resolve("finding-texts.properties");
+        Files.writeString(texts, Files.readString(texts).replaceAll("(?m)^CAUSE_FLAT_FEET\\.action = .*$", ""));
+
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("needs text 'CAUSE_FLAT_FEET.action'");
+    }
+
+    @Test
+    void suppressingANonSelfCareCode_failsTheBuild() throws IOException {
+        copyBuiltIn();
+        Path safety = dir.resolve("60-safety.drl");
+        Files.writeString(safety, Files.readString(safety).replace("@suppresses(\"SC_HEAT\")", "@suppresses(\"RF_DVT_SUSPECTED\")"));
+
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("suppresses 'RF_DVT_SUSPECTED', which is neither a SELF_CARE code");
+    }
+
+    @Test
+    void duplicateRuleId_failsTheBuild() throws IOException {
+        copyBuiltIn();
+        Path causes = dir.resolve("30-causes.drl");
+        Files.writeString(causes, Files.readString(causes).replace("@id(\"CAUSE-FLAT-01\")", "@id(\"CAUSE-AGE-01\")"));
+
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("duplicate @id CAUSE-AGE-01");
+    }
+
+    @Test
+    void missingDirectory_isARuleBaseProblemNotACrash() {
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir.resolve("nowhere")).build())
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("not a directory");
+    }
+
+    private void copyBuiltIn() throws IOException {
+        for (String name : List.of("10-derive.drl", "20-red-flags.drl", "30-causes.drl", "40-medication-review.drl",
+                "50-investigations.drl", "60-safety.drl", "70-self-care.drl", "finding-texts.properties")) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(RuleFiles.BUILT_IN_FOLDER + "/" + name)) {
+                assertThat(in).as(name).isNotNull();
+                Files.writeString(dir.resolve(name), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(RuleFiles.builtIn()).hasSize(8);
+    }
+
+    private static int lineOf(String text, String needle) {
+        return 1 + (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count();
+    }
+}
