@@ -1,0 +1,95 @@
+package org.legcrampcds.examples.cases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.legcrampcds.examples.json.CaseReader;
+import org.legcrampcds.model.PatientCase;
+import org.legcrampcds.model.Urgency;
+
+/**
+ * An example case file with its {@code expect} block: the complete result worked out by hand from
+ * the catalogue (findings after suppression, suppressed codes with what suppressed them, highest
+ * urgency), plus the codes it exists to prove silent ({@code nearMissFor}) or withheld
+ * ({@code suppressedFor}).
+ */
+record ExampleCase(Path file, PatientCase patientCase, Set<String> present, Set<String> suppressed,
+                   Map<String, Set<String>> suppressedBy, Urgency highestUrgency, Set<String> nearMissFor,
+                   Set<String> suppressedFor) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every case of {@code rules-examples/src/main/resources/cases}, by file name. */
+    static List<ExampleCase> all() {
+        return allIn(classpathFolder("cases"));
+    }
+
+    static List<ExampleCase> allIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().map(ExampleCase::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ExampleCase read(Path file) {
+        try {
+            JsonNode expect = JSON.readTree(file.toFile()).path("expect");
+            if (expect.isMissingNode()) {
+                throw new IllegalStateException(file + " has no expect block");
+            }
+            Map<String, Set<String>> suppressedBy = new TreeMap<>();
+            expect.path("suppressedBy").fields().forEachRemaining(e -> suppressedBy.put(e.getKey(), strings(e.getValue())));
+            return new ExampleCase(file, CaseReader.readCase(file), strings(expect.path("present")),
+                    strings(expect.path("suppressed")), suppressedBy, Urgency.valueOf(expect.path("highestUrgency").asText()),
+                    strings(expect.path("nearMissFor")), strings(expect.path("suppressedFor")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String name() {
+        return file.getFileName().toString();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+
+    static Path classpathFolder(String name) {
+        URL url = ExampleCase.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("no folder '" + name + "' on the test classpath");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> sortedList(Set<String> values) {
+        return new ArrayList<>(new TreeSet<>(values));
+    }
+}
