@@ -21,7 +21,7 @@ import org.legcrampcds.model.Urgency;
 /**
  * Turns the firings of one session into an explained {@link Assessment} (catalogue §4 steps 9-10):
  * one finding per fired code with the union of its evidence; SAFETY interlocks withhold the codes
- * their rules declare in {@code @suppresses} and change texts as their {@code @modifies} say; the
+ * their rules declare in {@code @suppresses} and change texts as their {@code @amends} say; the
  * result is ordered by urgency, then code. Urgency is never touched.
  */
 final class AssessmentAssembler {

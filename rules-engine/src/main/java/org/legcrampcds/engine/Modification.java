@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How a SAFETY interlock changes another finding's action text (catalogue §6), declared on the
- * interlock's rule as {@code @modifies("TARGET operation VARIANT")}, several separated by {@code ;}.
+ * interlock's rule as {@code @amends("TARGET operation VARIANT")}, several separated by {@code ;}.
  *
  * @param target    the code whose text changes
  * @param operation what happens to it
@@ -25,14 +25,14 @@ record Modification(String target, Operation operation, String variant) {
     static Modification parse(String declaration) {
         String[] parts = declaration.strip().split("\\s+");
         if (parts.length != 3) {
-            throw new IllegalArgumentException("@modifies entry '" + declaration.strip()
+            throw new IllegalArgumentException("@amends entry '" + declaration.strip()
                     + "' must read 'CODE drop|append|replace VARIANT'");
         }
         Operation operation;
         try {
             operation = Operation.valueOf(parts[1].toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("@modifies entry '" + declaration.strip()
+            throw new IllegalArgumentException("@amends entry '" + declaration.strip()
                     + "': unknown operation '" + parts[1] + "' (drop, append or replace)");
         }
         return new Modification(parts[0], operation, parts[2]);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,9 @@ final class RuleCatalog {
     static final String VERSION = "version";
     static final String ACTION = "action";
     static final String SUPPRESSES = "suppresses";
-    static final String MODIFIES = "modifies";
+    /** Not "modifies": Drools reserves @Modifies for property reactivity and swallows it. */
+    static final String AMENDS = "amends";
+    static final Set<String> KNOWN_METADATA = Set.of(ID, CODE, CATEGORY, URGENCY, SOURCE, VERSION, ACTION, SUPPRESSES, AMENDS);
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
@@ -89,6 +92,12 @@ final class RuleCatalog {
 
     private static RuleMeta readRule(Rule rule, Location at, List<RuleProblem> problems) {
         Map<String, Object> meta = rule.getMetaData();
+        for (String key : meta.keySet()) {
+            if (!KNOWN_METADATA.contains(key)) {
+                problems.add(new RuleProblem(at.file(), at.line(), "rule '" + rule.getName() + "' has unknown metadata '"
+                        + key + "' (known: " + new java.util.TreeSet<>(KNOWN_METADATA) + ")"));
+            }
+        }
         String id = text(meta, ID);
         if (id == null) {
             problems.add(new RuleProblem(at.file(), at.line(), "rule '" + rule.getName() + "' has no @id"));
@@ -114,7 +123,7 @@ final class RuleCatalog {
             problems.add(new RuleProblem(at.file(), at.line(), where + "missing @version"));
         }
         List<Modification> modifications = new ArrayList<>();
-        for (String declaration : list(text(meta, MODIFIES))) {
+        for (String declaration : list(text(meta, AMENDS))) {
             try {
                 modifications.add(Modification.parse(declaration));
             } catch (IllegalArgumentException e) {
@@ -170,7 +179,7 @@ final class RuleCatalog {
         }
         for (Modification modification : rule.modifications()) {
             if (!codes.containsKey(modification.target())) {
-                problems.add(problem(rule, "rule " + rule.id() + " modifies unknown code " + modification.target()));
+                problems.add(problem(rule, "rule " + rule.id() + " amends unknown code " + modification.target()));
             } else if (modification.operation() == Modification.Operation.DROP) {
                 String action = texts.get(modification.textKey()).orElse("");
                 if (!action.contains("[" + modification.variant() + "]")) {

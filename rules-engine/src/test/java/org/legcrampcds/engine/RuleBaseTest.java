@@ -124,6 +124,20 @@ class RuleBaseTest {
     }
 
     @Test
+    void unknownMetadata_failsTheBuild() throws IOException {
+        // Drools reserves @modifies and would swallow it: a mistyped or reserved key must not pass silently.
+        copyBuiltIn();
+        Path safety = dir.resolve("60-safety.drl");
+        Files.writeString(safety, Files.readString(safety).replace("@amends(\"SC_ACUTE_CRAMP_RELIEF drop heat\")",
+                "@modifies(\"SC_ACUTE_CRAMP_RELIEF drop heat\")"));
+
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("60-safety.drl:")
+                .hasMessageContaining("has unknown metadata");
+    }
+
+    @Test
     void duplicateRuleId_failsTheBuild() throws IOException {
         copyBuiltIn();
         Path causes = dir.resolve("30-causes.drl");
