@@ -1,0 +1,207 @@
+package org.legcrampcds.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.legcrampcds.engine.CrampAssessor;
+import org.legcrampcds.engine.RuleBaseException;
+import org.legcrampcds.examples.json.CaseReader;
+import org.legcrampcds.examples.json.ReadResult;
+import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.PatientCase;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code assess [--format text|json] [--rules DIR] PATH...}: reads every case in input order,
+ * assesses the valid ones with one assessor built for the run, and reports each case, an invalid
+ * one as an error naming its field, as soon as it is read.
+ */
+@Command(name = "assess",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        exitCodeOnInvalidInput = ExitCodes.FAILURE,
+        exitCodeOnExecutionException = ExitCodes.FAILURE,
+        sortOptions = false,
+        description = "Assess patient cases and report the findings, each with its action, evidence and sources.",
+        footer = {
+            "",
+            "PATH is a case file (*.json), a directory (every *.json in it, by name, not recursive), "
+                + "a JSON Lines file (*.jsonl, one case per line) or - for JSON Lines on standard input. "
+                + "A case without an id is named by its file name, or in JSON Lines by its line number.",
+            "",
+            "Exit status: 0 every case was assessed; 2 at least one case was invalid (the others were "
+                + "still assessed and printed); 1 any other failure, such as an unreadable PATH or rules "
+                + "that do not compile."})
+final class AssessCommand implements Callable<Integer> {
+
+    /** The output formats of interfaces.md §2. */
+    enum Format { TEXT, JSON }
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "text: a report for reading (default); json: one JSON object per case, one per line.")
+    private Format format;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Use the rule files in DIR instead of the built-in rule base.")
+    private Path rulesDirectory;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Cases to assess; see below.")
+    private List<String> paths;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final InputStream stdin;
+
+    AssessCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // Checked before the rule base is built, so that a mistyped path fails at once.
+        for (String path : paths) {
+            if (!isStdin(path) && !Files.isReadable(Path.of(path))) {
+                err.println(LegCrampCli.NAME + ": cannot read " + path + ": no such file or directory, or not readable");
+                return ExitCodes.FAILURE;
+            }
+        }
+        if (rulesDirectory != null && !Files.isDirectory(rulesDirectory)) {
+            err.println(LegCrampCli.NAME + ": --rules " + rulesDirectory + ": not a directory");
+            return ExitCodes.FAILURE;
+        }
+        CrampAssessor assessor;
+        try {
+            assessor = rulesDirectory == null
+                    ? CrampAssessor.builder().build()
+                    : CrampAssessor.builder().rulesFrom(rulesDirectory).build();
+        } catch (RuleBaseException e) {
+            err.println(LegCrampCli.NAME + ": " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        Report report = format == Format.JSON ? new JsonLinesReport(out) : new TextReport(out);
+        Run run = new Run(assessor, report, out, err);
+        for (String path : paths) {
+            run.read(path);
+        }
+        return run.status();
+    }
+
+    private static boolean isStdin(String path) {
+        return "-".equals(path);
+    }
+
+    /** One run over all the paths: what it has seen decides the exit status. */
+    private final class Run {
+        private final CrampAssessor assessor;
+        private final Report report;
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private boolean invalidCase;
+        private boolean failure;
+
+        Run(CrampAssessor assessor, Report report, PrintWriter out, PrintWriter err) {
+            this.assessor = assessor;
+            this.report = report;
+            this.out = out;
+            this.err = err;
+        }
+
+        void read(String path) {
+            try {
+                if (isStdin(path)) {
+                    // A strict decoder: bytes that are not UTF-8 fail the read instead of becoming U+FFFD.
+                    BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8.newDecoder()));
+                    CaseReader.readJsonLines(in, this::report);
+                    return;
+                }
+                Path file = Path.of(path);
+                if (Files.isDirectory(file)) {
+                    readDirectory(file);
+                } else {
+                    readFile(file);
+                }
+            } catch (IOException e) {
+                cannotRead(path, e);
+            }
+        }
+
+        private void readDirectory(Path directory) throws IOException {
+            List<Path> files;
+            try (Stream<Path> entries = Files.list(directory)) {
+                files = entries.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
+                        .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                        .toList();
+            }
+            if (files.isEmpty()) {
+                err.println(LegCrampCli.NAME + ": note: no *.json case files in " + directory);
+            }
+            for (Path file : files) {
+                try {
+                    readFile(file);
+                } catch (IOException e) {
+                    cannotRead(file.toString(), e);
+                }
+            }
+        }
+
+        private void readFile(Path file) throws IOException {
+            if (file.getFileName().toString().endsWith(".jsonl")) {
+                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    CaseReader.readJsonLines(in, this::report);
+                }
+            } else {
+                report(CaseReader.read(file));
+            }
+        }
+
+        private void report(ReadResult result) {
+            if (result instanceof ReadResult.Rejected rejected) {
+                report.rejected(rejected.caseId(), rejected.errors());
+                invalidCase = true;
+            } else {
+                assess(((ReadResult.Accepted) result).patientCase(), result.caseId());
+            }
+            out.flush();
+        }
+
+        private void assess(PatientCase patientCase, String caseId) {
+            Assessment assessment;
+            try {
+                assessment = assessor.assess(patientCase);
+            } catch (RuntimeException e) {
+                // A defect, not bad input: say so and go on with the other cases.
+                err.println(LegCrampCli.NAME + ": case " + caseId + " could not be assessed: " + e);
+                failure = true;
+                return;
+            }
+            report.assessed(assessment);
+        }
+
+        private void cannotRead(String path, IOException e) {
+            err.println(LegCrampCli.NAME + ": cannot read " + path + ": " + e);
+            failure = true;
+        }
+
+        int status() {
+            return failure ? ExitCodes.FAILURE : invalidCase ? ExitCodes.INVALID_CASE : ExitCodes.ASSESSED;
+        }
+    }
+}

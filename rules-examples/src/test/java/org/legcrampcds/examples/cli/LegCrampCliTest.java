@@ -1,0 +1,220 @@
+package org.legcrampcds.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.legcrampcds.examples.json.TestCases.EXAMPLE;
+import static org.legcrampcds.examples.json.TestCases.EXAMPLE_ID;
+import static org.legcrampcds.examples.json.TestCases.exampleWith;
+import static org.legcrampcds.examples.json.TestCases.oneLine;
+import static org.legcrampcds.examples.json.TestCases.write;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line of interfaces.md §2, run in-process with the built-in rule base. */
+class LegCrampCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NO_ID = exampleWith("\"id\": \"EX-furosemide-low-potassium\",", "");
+    private static final String BAD_UNIT = exampleWith("\"value\": 3.2, \"unit\": \"mmol/L\"", "\"value\": 3.2, \"unit\": \"mg/dL\"");
+
+    @TempDir
+    Path dir;
+
+    private record Result(int status, String out, String err) {
+
+        List<JsonNode> jsonLines() throws IOException {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : out.lines().toList()) {
+                lines.add(JSON.readTree(line));
+            }
+            return lines;
+        }
+    }
+
+    private static Result runWithStdin(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = LegCrampCli.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    private static Result run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    @Test
+    void jsonFormat_overADirectory_printsOneLinePerCaseInFileNameOrder_andExits0() throws IOException {
+        write(dir, "b.json", NO_ID);
+        write(dir, "a.json", EXAMPLE);
+        write(dir, "notes.txt", "not a case");
+        write(dir, "c.jsonl", oneLine(EXAMPLE));
+
+        Result result = run("assess", "--format", "json", dir.toString());
+
+        assertThat(result.status()).isZero();
+        assertThat(result.err()).isEmpty();
+        List<JsonNode> lines = result.jsonLines();
+        assertThat(lines).extracting(l -> l.get("caseId").asText()).containsExactly(EXAMPLE_ID, "b");
+        JsonNode first = lines.get(0);
+        assertThat(first.get("rulesetVersion").asText()).isNotBlank();
+        assertThat(first.get("highestUrgency").asText()).isEqualTo("SOON");
+        assertThat(first.get("suppressed")).extracting(s -> s.get("code").asText())
+                .containsExactly("SC_HYDRATION", "SC_MINERAL_RICH_DIET");
+        assertThat(first.get("findings")).extracting(f -> f.get("code").asText()).contains("CAUSE_HYPOKALAEMIA");
+    }
+
+    @Test
+    void invalidCase_printsItsErrorLineInPlace_theOthersAreAssessed_andExits2() throws IOException {
+        write(dir, "1-good.json", EXAMPLE);
+        write(dir, "2-bad.json", BAD_UNIT.replace(EXAMPLE_ID, "BAD-02"));
+        write(dir, "3-good.json", NO_ID);
+
+        Result result = run("assess", "--format", "json", dir.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        List<JsonNode> lines = result.jsonLines();
+        assertThat(lines).extracting(l -> l.get("caseId").asText()).containsExactly(EXAMPLE_ID, "BAD-02", "3-good");
+        assertThat(lines.get(1).toString()).isEqualTo(
+                "{\"caseId\":\"BAD-02\",\"error\":{\"field\":\"labs[0].unit\",\"reason\":\"unsupported unit 'mg/dL' for POTASSIUM\"}}");
+        assertThat(lines.get(2).has("findings")).isTrue();
+    }
+
+    @Test
+    void jsonLines_withABadLineInTheMiddle_stillAssessesTheOthers_andExits2() throws IOException {
+        Path file = write(dir, "batch.jsonl", oneLine(NO_ID) + "\n{\"patient\": {\n\n" + oneLine(EXAMPLE) + "\n");
+
+        Result result = run("assess", "--format", "json", file.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        List<JsonNode> lines = result.jsonLines();
+        assertThat(lines).extracting(l -> l.get("caseId").asText()).containsExactly("1", "2", EXAMPLE_ID);
+        assertThat(lines.get(0).has("findings")).isTrue();
+        assertThat(lines.get(1).get("error").get("field").asText()).isEqualTo("$");
+        assertThat(lines.get(1).get("error").get("reason").asText()).startsWith("malformed JSON at line 2, column ");
+        assertThat(lines.get(2).has("findings")).isTrue();
+    }
+
+    @Test
+    void dash_readsJsonLinesFromStandardInput() {
+        Result result = runWithStdin(oneLine(EXAMPLE) + "\n" + oneLine(BAD_UNIT.replace(EXAMPLE_ID, "BAD")) + "\n",
+                "assess", "--format", "json", "-");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.out().lines()).hasSize(2);
+        assertThat(result.out()).contains("\"caseId\":\"BAD\",\"error\":");
+    }
+
+    @Test
+    void severalPaths_areAssessedInArgumentOrder() throws IOException {
+        Path second = write(dir, "a-second.json", EXAMPLE.replace(EXAMPLE_ID, "SECOND"));
+        Path first = write(dir, "z-first.json", EXAMPLE.replace(EXAMPLE_ID, "FIRST"));
+
+        Result result = run("assess", "--format", "json", first.toString(), second.toString());
+
+        assertThat(result.status()).isZero();
+        assertThat(result.jsonLines()).extracting(l -> l.get("caseId").asText()).containsExactly("FIRST", "SECOND");
+    }
+
+    @Test
+    void textFormat_isTheDefault_andGroupsFindingsByUrgencyWithActionEvidenceSourcesAndWithheldAdvice() throws IOException {
+        Path file = write(dir, "example.json", EXAMPLE);
+
+        Result result = run("assess", file.toString());
+
+        assertThat(result.status()).isZero();
+        String report = result.out();
+        assertThat(report).startsWith("== Case " + EXAMPLE_ID + " ==")
+                .contains("Rule base:", "Highest urgency: SOON")
+                .contains("[CAUSE_HYPOKALAEMIA]", "Action:", "Evidence:", "labs.POTASSIUM = 3.20 mmol/L", "Sources:")
+                .contains("Withheld advice:",
+                        "SC_HYDRATION, withheld by SAFETY_FLUID_RESTRICTION",
+                        "SC_MINERAL_RICH_DIET, withheld by SAFETY_POTASSIUM_CAUTION");
+        assertThat(report.indexOf("\nSOON (")).isPositive()
+                .isLessThan(report.indexOf("\nROUTINE ("))
+                .isLessThan(report.indexOf("\nINFO ("));
+        assertThat(report.indexOf("\nINFO (")).isLessThan(report.indexOf("Withheld advice:"));
+        assertThat(report).doesNotContain("{\"");
+        assertThat(report.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void textFormat_reportsAnInvalidCaseWithEveryError_andExits2() throws IOException {
+        Path file = write(dir, "bad.jsonl", oneLine(exampleWith("\"ageYears\": 67", "\"ageYears\": 12")
+                .replace("\"value\": 3.2, \"unit\": \"mmol/L\"", "\"value\": 3.2, \"unit\": \"mg/dL\"")));
+
+        Result result = run("assess", "--format", "text", file.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.out()).startsWith("== Case " + EXAMPLE_ID + " ==")
+                .contains("Not assessed")
+                .contains("patient.ageYears: out of range: must be an integer between 18 and 120")
+                .contains("labs[0].unit: unsupported unit 'mg/dL' for POTASSIUM");
+    }
+
+    @Test
+    void unreadablePath_exits1WithAMessageAndNoResults() {
+        Result result = run("assess", dir.resolve("absent.json").toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("cannot read").contains("absent.json").doesNotContain("\tat ");
+    }
+
+    @Test
+    void rulesThatDoNotCompile_exit1WithFileAndLine_neverAStackTrace() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        write(rules, "broken.drl", "package org.legcrampcds.rules;\n\nrule \"broken\"\nwhen\n    Nonsense(\nthen\nend\n");
+        Path file = write(dir, "example.json", EXAMPLE);
+
+        Result result = run("assess", "--rules", rules.toString(), file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("broken.drl").doesNotContain("\tat ");
+    }
+
+    @Test
+    void rulesDirectoryThatDoesNotExist_exits1() throws IOException {
+        Path file = write(dir, "example.json", EXAMPLE);
+
+        Result result = run("assess", "--rules", dir.resolve("nowhere").toString(), file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err()).contains("nowhere").contains("not a directory");
+    }
+
+    @Test
+    void badUsage_exits1WithUsage() {
+        assertThat(run().status()).isEqualTo(1);
+        assertThat(run("assess").status()).isEqualTo(1);
+        Result badFormat = run("assess", "--format", "xml", "x.json");
+        assertThat(badFormat.status()).isEqualTo(1);
+        assertThat(badFormat.err()).contains("--format").contains("Usage");
+    }
+
+    @Test
+    void help_andVersion_exit0() {
+        Result help = run("assess", "--help");
+        Result version = run("--version");
+
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("Usage: leg-cramp-cds assess", "--format", "--rules", "PATH");
+        assertThat(version.status()).isZero();
+        assertThat(version.out()).contains("leg-cramp-cds").contains("rule base");
+    }
+}
