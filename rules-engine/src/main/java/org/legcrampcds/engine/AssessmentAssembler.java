@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.Category;
@@ -150,17 +149,22 @@ final class AssessmentAssembler {
 
         /** The action: the rules' own texts (or an interlock's replacement), clauses dropped, sentences appended. */
         String action(FindingTexts texts) {
-            String text = replacementKey != null
-                    ? texts.get(replacementKey).orElseThrow()
-                    : actionKeyByRule.values().stream().distinct().map(k -> texts.get(k).orElseThrow())
-                            .collect(Collectors.joining(" "));
-            for (String clause : droppedClauses) {
-                text = text.replaceAll("\\[" + clause + "\\].*?\\[/" + clause + "\\]", "");
+            StringBuilder action = new StringBuilder();
+            if (replacementKey != null) {
+                action.append(texts.render(replacementKey, droppedClauses));
+            } else {
+                actionKeyByRule.values().stream().distinct()
+                        .forEach(key -> append(action, texts.render(key, droppedClauses)));
             }
-            text = text.replaceAll("\\[/?[a-z0-9-]+\\]", "");
-            StringBuilder action = new StringBuilder(text.strip());
-            appendsByRule.values().forEach(key -> action.append(' ').append(texts.get(key).orElseThrow()));
-            return action.toString().replaceAll(" {2,}", " ").strip();
+            appendsByRule.values().forEach(key -> append(action, texts.render(key, Set.of())));
+            return action.toString();
+        }
+
+        private static void append(StringBuilder text, String sentence) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(sentence);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The titles and action texts of the findings, kept beside the DRL in {@code *.properties} files
@@ -21,14 +22,14 @@ import java.util.Properties;
  */
 final class FindingTexts {
 
-    private final Map<String, String> texts;
+    private final Map<String, ActionText> texts;
 
-    private FindingTexts(Map<String, String> texts) {
+    private FindingTexts(Map<String, ActionText> texts) {
         this.texts = Map.copyOf(texts);
     }
 
     static FindingTexts parse(Iterable<RuleFile> files) {
-        Map<String, String> all = new HashMap<>();
+        Map<String, ActionText> all = new HashMap<>();
         for (RuleFile file : files) {
             if (!file.isTexts()) {
                 continue;
@@ -39,13 +40,29 @@ final class FindingTexts {
             } catch (IOException | IllegalArgumentException e) {
                 throw new RuleBaseException(file.name(), "unreadable texts: " + e.getMessage(), e);
             }
-            properties.stringPropertyNames().forEach(key -> all.put(key, properties.getProperty(key).strip()));
+            properties.stringPropertyNames().forEach(key -> all.put(key, ActionText.parse(properties.getProperty(key).strip())));
         }
         return new FindingTexts(all);
     }
 
+    /** The text under {@code key} with every optional clause shown. */
     Optional<String> get(String key) {
-        return Optional.ofNullable(texts.get(key));
+        return Optional.ofNullable(texts.get(key)).map(text -> text.render(Set.of()));
+    }
+
+    /** The text under {@code key} without the given clauses. */
+    String render(String key, Set<String> droppedClauses) {
+        ActionText text = texts.get(key);
+        if (text == null) {
+            throw new IllegalStateException("no text '" + key + "': the rule catalogue checks this at build time");
+        }
+        return text.render(droppedClauses);
+    }
+
+    /** The optional clauses the text under {@code key} marks, empty if there is no such text. */
+    Set<String> clauses(String key) {
+        ActionText text = texts.get(key);
+        return text == null ? Set.of() : text.clauses();
     }
 
     boolean has(String key) {

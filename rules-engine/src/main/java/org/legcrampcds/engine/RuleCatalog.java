@@ -181,8 +181,7 @@ final class RuleCatalog {
             if (!codes.containsKey(modification.target())) {
                 problems.add(problem(rule, "rule " + rule.id() + " amends unknown code " + modification.target()));
             } else if (modification.operation() == Modification.Operation.DROP) {
-                String action = texts.get(modification.textKey()).orElse("");
-                if (!action.contains("[" + modification.variant() + "]")) {
+                if (!texts.clauses(modification.textKey()).contains(modification.variant())) {
                     problems.add(problem(rule, "rule " + rule.id() + " drops clause '" + modification.variant()
                             + "', which " + modification.target() + ".action does not mark"));
                 }
