@@ -1,12 +1,13 @@
 package org.legcrampcds.examples.cases;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.legcrampcds.examples.json.CaseReader;
+import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.PatientCase;
 import org.legcrampcds.model.Urgency;
 
@@ -62,6 +64,18 @@ record ExampleCase(Path file, PatientCase patientCase, Set<String> present, Set<
         }
     }
 
+    /** Asserts that an assessment is exactly the expected result: an extra finding fails like a missing one. */
+    void assertMatches(Assessment result) {
+        assertThat(new TreeSet<>(result.codes())).as(name() + " findings").containsExactlyElementsOf(present);
+        assertThat(new TreeSet<>(result.suppressedCodes())).as(name() + " suppressed").containsExactlyElementsOf(suppressed);
+        if (!suppressedBy.isEmpty()) {
+            Map<String, Set<String>> actual = new TreeMap<>();
+            result.suppressed().forEach(s -> actual.put(s.code(), new TreeSet<>(s.suppressedBy())));
+            assertThat(actual).as(name() + " suppressedBy").isEqualTo(suppressedBy);
+        }
+        assertThat(result.highestUrgency()).as(name() + " highestUrgency").isEqualTo(highestUrgency);
+    }
+
     String name() {
         return file.getFileName().toString();
     }
@@ -87,9 +101,5 @@ record ExampleCase(Path file, PatientCase patientCase, Set<String> present, Set<
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static List<String> sortedList(Set<String> values) {
-        return new ArrayList<>(new TreeSet<>(values));
     }
 }
