@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -39,6 +40,11 @@ final class RuleCatalog {
     /** Not "modifies": Drools reserves @Modifies for property reactivity and swallows it. */
     static final String AMENDS = "amends";
     static final Set<String> KNOWN_METADATA = Set.of(ID, CODE, CATEGORY, URGENCY, SOURCE, VERSION, ACTION, SUPPRESSES, AMENDS);
+
+    /** The group each category's rules run in (catalogue section 4; derive rules run in "derive"). */
+    static final Map<Category, String> GROUP_OF_CATEGORY = Map.of(
+            Category.RED_FLAG, "redflag", Category.CAUSE, "cause", Category.MEDICATION_REVIEW, "medreview",
+            Category.INVESTIGATION, "investigation", Category.SAFETY, "safety", Category.SELF_CARE, "selfcare");
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
@@ -103,6 +109,11 @@ final class RuleCatalog {
             problems.add(new RuleProblem(at.file(), at.line(), "rule '" + rule.getName() + "' has no @id"));
             return null;
         }
+        String group = ruleGroup(rule);
+        if (!CrampAssessor.AGENDA_GROUPS.contains(group)) {
+            problems.add(new RuleProblem(at.file(), at.line(), "rule " + id + " is in ruleflow-group '" + group
+                    + "', which never runs (groups: " + CrampAssessor.AGENDA_GROUPS + ")"));
+        }
         String code = text(meta, CODE);
         if (code == null) {
             return new RuleMeta(id, rule.getName(), at.file(), at.line(), null, null, null, List.of(), text(meta, VERSION),
@@ -113,6 +124,10 @@ final class RuleCatalog {
         Urgency urgency = enumValue(Urgency.class, text(meta, URGENCY), where + "@urgency", at, problems);
         if (category != null && !code.startsWith(category.codePrefix())) {
             problems.add(new RuleProblem(at.file(), at.line(), where + "code " + code + " does not belong to category " + category));
+        }
+        if (category != null && !GROUP_OF_CATEGORY.get(category).equals(group)) {
+            problems.add(new RuleProblem(at.file(), at.line(), where + category + " rules belong in ruleflow-group '"
+                    + GROUP_OF_CATEGORY.get(category) + "', not '" + group + "' (evaluation order, catalogue section 4)"));
         }
         List<String> sources = list(text(meta, SOURCE));
         if (sources.isEmpty()) {
@@ -214,6 +229,11 @@ final class RuleCatalog {
                     + Arrays.toString(type.getEnumConstants())));
             return null;
         }
+    }
+
+    /** The rule's group; kie-api does not expose it, so this reads Drools' own rule type. */
+    private static String ruleGroup(Rule rule) {
+        return rule instanceof RuleImpl impl ? impl.getAgendaGroup() : "(unknown)";
     }
 
     /** A metadata value as text, without the quotes some Drools paths keep. */

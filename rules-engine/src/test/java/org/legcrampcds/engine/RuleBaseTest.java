@@ -138,6 +138,32 @@ class RuleBaseTest {
     }
 
     @Test
+    void mistypedRuleflowGroup_failsTheBuildInsteadOfNeverFiring() throws IOException {
+        copyBuiltIn();
+        Path causes = dir.resolve("30-causes.drl");
+        String drl = Files.readString(causes);
+        int at = drl.indexOf("@id(\"CAUSE-FLAT-01\")");
+        Files.writeString(causes, drl.substring(0, at) + drl.substring(at).replaceFirst("ruleflow-group \"cause\"", "ruleflow-group \"causes\""));
+
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("rule CAUSE-FLAT-01 is in ruleflow-group 'causes', which never runs");
+    }
+
+    @Test
+    void findingRuleInAnotherCategorysGroup_failsTheBuild() throws IOException {
+        copyBuiltIn();
+        Path causes = dir.resolve("30-causes.drl");
+        String drl = Files.readString(causes);
+        int at = drl.indexOf("@id(\"CAUSE-FLAT-01\")");
+        Files.writeString(causes, drl.substring(0, at) + drl.substring(at).replaceFirst("ruleflow-group \"cause\"", "ruleflow-group \"safety\""));
+
+        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("CAUSE rules belong in ruleflow-group 'cause', not 'safety'");
+    }
+
+    @Test
     void duplicateRuleId_failsTheBuild() throws IOException {
         copyBuiltIn();
         Path causes = dir.resolve("30-causes.drl");
