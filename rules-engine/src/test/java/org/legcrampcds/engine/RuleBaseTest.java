@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.model.Category;
@@ -90,87 +92,50 @@ class RuleBaseTest {
 
     @Test
     void findingRuleWithoutUrgency_failsTheBuild() throws IOException {
-        copyBuiltIn();
-        Path causes = dir.resolve("30-causes.drl");
-        Files.writeString(causes, Files.readString(causes)
-                .replace("@code(\"CAUSE_FLAT_FEET\") @category(\"CAUSE\") @urgency(\"INFO\")", "@code(\"CAUSE_FLAT_FEET\") @category(\"CAUSE\")"));
-
-        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
-                .isInstanceOf(RuleBaseException.class)
+        buildFailsAfterEditing("30-causes.drl", text -> text.replace("@code(\"CAUSE_FLAT_FEET\") @category(\"CAUSE\") @urgency(\"INFO\")",
+                "@code(\"CAUSE_FLAT_FEET\") @category(\"CAUSE\")"))
                 .hasMessageContaining("30-causes.drl:")
                 .hasMessageContaining("rule CAUSE-FLAT-01: @urgency is missing");
     }
 
     @Test
     void findingWithoutText_failsTheBuild() throws IOException {
-        copyBuiltIn();
-        Path texts = dir.resolve("finding-texts.properties");
-        Files.writeString(texts, Files.readString(texts).replaceAll("(?m)^CAUSE_FLAT_FEET\\.action = .*$", ""));
-
-        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
-                .isInstanceOf(RuleBaseException.class)
+        buildFailsAfterEditing("finding-texts.properties", text -> text.replaceAll("(?m)^CAUSE_FLAT_FEET\\.action = .*$", ""))
                 .hasMessageContaining("needs text 'CAUSE_FLAT_FEET.action'");
     }
 
     @Test
     void suppressingANonSelfCareCode_failsTheBuild() throws IOException {
-        copyBuiltIn();
-        Path safety = dir.resolve("60-safety.drl");
-        Files.writeString(safety, Files.readString(safety).replace("@suppresses(\"SC_HEAT\")", "@suppresses(\"RF_DVT_SUSPECTED\")"));
-
-        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
-                .isInstanceOf(RuleBaseException.class)
+        buildFailsAfterEditing("60-safety.drl", text -> text.replace("@suppresses(\"SC_HEAT\")", "@suppresses(\"RF_DVT_SUSPECTED\")"))
                 .hasMessageContaining("suppresses 'RF_DVT_SUSPECTED', which is neither a SELF_CARE code");
     }
 
     @Test
     void unknownMetadata_failsTheBuild() throws IOException {
         // Drools reserves @modifies and would swallow it: a mistyped or reserved key must not pass silently.
-        copyBuiltIn();
-        Path safety = dir.resolve("60-safety.drl");
-        Files.writeString(safety, Files.readString(safety).replace("@amends(\"SC_ACUTE_CRAMP_RELIEF drop heat\")",
-                "@modifies(\"SC_ACUTE_CRAMP_RELIEF drop heat\")"));
-
-        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
-                .isInstanceOf(RuleBaseException.class)
+        buildFailsAfterEditing("60-safety.drl", text -> text.replace("@amends(\"SC_ACUTE_CRAMP_RELIEF drop heat\")",
+                "@modifies(\"SC_ACUTE_CRAMP_RELIEF drop heat\")"))
                 .hasMessageContaining("60-safety.drl:")
                 .hasMessageContaining("has unknown metadata");
     }
 
     @Test
     void mistypedRuleflowGroup_failsTheBuildInsteadOfNeverFiring() throws IOException {
-        copyBuiltIn();
-        Path causes = dir.resolve("30-causes.drl");
-        String drl = Files.readString(causes);
-        int at = drl.indexOf("@id(\"CAUSE-FLAT-01\")");
-        Files.writeString(causes, drl.substring(0, at) + drl.substring(at).replaceFirst("ruleflow-group \"cause\"", "ruleflow-group \"causes\""));
-
-        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
-                .isInstanceOf(RuleBaseException.class)
+        buildFailsAfterEditing("30-causes.drl", text -> fromRule(text, "CAUSE-FLAT-01",
+                rule -> rule.replaceFirst("ruleflow-group \"cause\"", "ruleflow-group \"causes\"")))
                 .hasMessageContaining("rule CAUSE-FLAT-01 is in ruleflow-group 'causes', which never runs");
     }
 
     @Test
     void findingRuleInAnotherCategorysGroup_failsTheBuild() throws IOException {
-        copyBuiltIn();
-        Path causes = dir.resolve("30-causes.drl");
-        String drl = Files.readString(causes);
-        int at = drl.indexOf("@id(\"CAUSE-FLAT-01\")");
-        Files.writeString(causes, drl.substring(0, at) + drl.substring(at).replaceFirst("ruleflow-group \"cause\"", "ruleflow-group \"safety\""));
-
-        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
-                .isInstanceOf(RuleBaseException.class)
+        buildFailsAfterEditing("30-causes.drl", text -> fromRule(text, "CAUSE-FLAT-01",
+                rule -> rule.replaceFirst("ruleflow-group \"cause\"", "ruleflow-group \"safety\"")))
                 .hasMessageContaining("CAUSE rules belong in ruleflow-group 'cause', not 'safety'");
     }
 
     @Test
     void duplicateRuleId_failsTheBuild() throws IOException {
-        copyBuiltIn();
-        Path causes = dir.resolve("30-causes.drl");
-        Files.writeString(causes, Files.readString(causes).replace("@id(\"CAUSE-FLAT-01\")", "@id(\"CAUSE-AGE-01\")"));
-
-        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
-                .isInstanceOf(RuleBaseException.class)
+        buildFailsAfterEditing("30-causes.drl", text -> text.replace("@id(\"CAUSE-FLAT-01\")", "@id(\"CAUSE-AGE-01\")"))
                 .hasMessageContaining("duplicate @id CAUSE-AGE-01");
     }
 
@@ -179,6 +144,21 @@ class RuleBaseTest {
         assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir.resolve("nowhere")).build())
                 .isInstanceOf(RuleBaseException.class)
                 .hasMessageContaining("not a directory");
+    }
+
+    /** Copies the built-in rules, edits one file, and expects the build of that rule base to fail. */
+    private AbstractThrowableAssert<?, ? extends Throwable> buildFailsAfterEditing(String file, UnaryOperator<String> edit)
+            throws IOException {
+        copyBuiltIn();
+        Path path = dir.resolve(file);
+        Files.writeString(path, edit.apply(Files.readString(path)));
+        return assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build()).isInstanceOf(RuleBaseException.class);
+    }
+
+    /** Applies an edit to the text from the declaration of the rule with this id onwards. */
+    private static String fromRule(String drl, String ruleId, UnaryOperator<String> edit) {
+        int at = drl.indexOf("@id(\"" + ruleId + "\")");
+        return drl.substring(0, at) + edit.apply(drl.substring(at));
     }
 
     private void copyBuiltIn() throws IOException {

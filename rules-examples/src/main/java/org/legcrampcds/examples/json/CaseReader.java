@@ -439,13 +439,21 @@ public final class CaseReader {
         }
 
         /** A required coded field. */
-        private <E extends Enum<E>> E code(JsonNode object, String key, String path, Class<E> type, String kind) {
+        /** The field's value, or null when it is absent or null (then reported as missing if required). */
+        private JsonNode field(JsonNode object, String key, String path, boolean required) {
             JsonNode node = object.get(key);
             if (node == null || node.isNull()) {
-                error(path, MISSING_FIELD);
+                if (required) {
+                    error(path, MISSING_FIELD);
+                }
                 return null;
             }
-            return code(node, path, type, kind);
+            return node;
+        }
+
+        private <E extends Enum<E>> E code(JsonNode object, String key, String path, Class<E> type, String kind) {
+            JsonNode node = field(object, key, path, true);
+            return node == null ? null : code(node, path, type, kind);
         }
 
         /** Codes match the constant's name exactly; anything else, of any JSON type, is an unknown code. */
@@ -463,11 +471,8 @@ public final class CaseReader {
 
         /** An integer written without fraction or exponent (§2.8 item 4); too large to be one is out of range. */
         private Integer integer(JsonNode object, String key, String path, boolean required) {
-            JsonNode node = object.get(key);
-            if (node == null || node.isNull()) {
-                if (required) {
-                    error(path, MISSING_FIELD);
-                }
+            JsonNode node = field(object, key, path, required);
+            if (node == null) {
                 return null;
             }
             if (!node.isIntegralNumber()) {
@@ -479,11 +484,8 @@ public final class CaseReader {
 
         /** A number exactly as written; an integer is welcome where a number is asked for. */
         private BigDecimal decimal(JsonNode object, String key, String path, boolean required) {
-            JsonNode node = object.get(key);
-            if (node == null || node.isNull()) {
-                if (required) {
-                    error(path, MISSING_FIELD);
-                }
+            JsonNode node = field(object, key, path, required);
+            if (node == null) {
                 return null;
             }
             if (!node.isNumber()) {
@@ -500,9 +502,8 @@ public final class CaseReader {
 
         /** A required boolean; {@code false} stands in when it is wrong, the error already recorded. */
         private boolean bool(JsonNode object, String key, String path) {
-            JsonNode node = object.get(key);
-            if (node == null || node.isNull()) {
-                error(path, MISSING_FIELD);
+            JsonNode node = field(object, key, path, true);
+            if (node == null) {
                 return false;
             }
             if (!node.isBoolean()) {
@@ -514,9 +515,8 @@ public final class CaseReader {
 
         /** A required string; emptiness is the model's to judge. */
         private String string(JsonNode object, String key, String path) {
-            JsonNode node = object.get(key);
-            if (node == null || node.isNull()) {
-                error(path, MISSING_FIELD);
+            JsonNode node = field(object, key, path, true);
+            if (node == null) {
                 return null;
             }
             if (!node.isTextual()) {
