@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -89,11 +88,6 @@ final class RuleCatalog {
 
     FindingTexts texts() {
         return texts;
-    }
-
-    /** Category and urgency of a finding code, from any of its rules. */
-    Optional<RuleMeta> anyRuleFor(String code) {
-        return rulesByName.values().stream().filter(r -> code.equals(r.code())).findFirst();
     }
 
     private static RuleMeta readRule(Rule rule, Location at, List<RuleProblem> problems) {

@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -98,16 +97,6 @@ public enum LabTest {
     /** Whether a rounded canonical value lies in the plausible range (§2.6 step 4). */
     public boolean isPlausible(BigDecimal canonicalValue) {
         return canonicalValue.compareTo(plausibleMin) >= 0 && canonicalValue.compareTo(plausibleMax) <= 0;
-    }
-
-    /** The test named {@code name} exactly (for example {@code POTASSIUM}), if any. */
-    public static Optional<LabTest> named(String name) {
-        for (LabTest test : values()) {
-            if (test.name().equals(name)) {
-                return Optional.of(test);
-            }
-        }
-        return Optional.empty();
     }
 
     /** §2.6 step 1: case-insensitive, all whitespace removed, µ and μ read as u, ² as 2. */

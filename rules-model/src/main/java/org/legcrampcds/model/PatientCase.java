@@ -76,20 +76,6 @@ public final class PatientCase {
         return labs;
     }
 
-    /** The same case under another id. */
-    public PatientCase withId(String newId) {
-        Builder b = toBuilder();
-        b.id = newId;
-        return new PatientCase(b, labs);
-    }
-
-    private Builder toBuilder() {
-        Builder b = new Builder().id(id).patient(patient).cramps(cramps).history(history)
-                .symptoms(symptoms).conditions(conditions);
-        medications.forEach(b::medication);
-        return b;
-    }
-
     @Override
     public String toString() {
         // Deliberately free of patient data: cases end up in exception messages and logs.

@@ -55,7 +55,7 @@ record ExampleCase(Path file, PatientCase patientCase, Set<String> present, Set<
                 throw new IllegalStateException(file + " has no expect block");
             }
             Map<String, Set<String>> suppressedBy = new TreeMap<>();
-            expect.path("suppressedBy").fields().forEachRemaining(e -> suppressedBy.put(e.getKey(), strings(e.getValue())));
+            expect.path("suppressedBy").properties().forEach(e -> suppressedBy.put(e.getKey(), strings(e.getValue())));
             return new ExampleCase(file, CaseReader.readCase(file), strings(expect.path("present")),
                     strings(expect.path("suppressed")), suppressedBy, Urgency.valueOf(expect.path("highestUrgency").asText()),
                     strings(expect.path("nearMissFor")), strings(expect.path("suppressedFor")));
