@@ -104,7 +104,6 @@ final class AssessmentAssembler {
         final SortedSet<String> ruleIds = new TreeSet<>();
         final Set<Evidence> evidence = new LinkedHashSet<>();
         final Set<String> sources = new LinkedHashSet<>();
-        final SortedSet<String> actionKeys = new TreeSet<>();
         final Map<String, String> actionKeyByRule = new TreeMap<>();
         final Set<String> suppressTargets = new LinkedHashSet<>();
         final List<Applied> modifications = new ArrayList<>();
