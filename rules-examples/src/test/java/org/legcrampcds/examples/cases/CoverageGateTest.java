@@ -17,7 +17,8 @@ import org.legcrampcds.model.Assessment;
 /**
  * The rule-coverage gate, computed from the engine's own firing records over the example cases
  * (never from a hand-kept list): every finding code of the rule base must fire in some case and
- * stay silent in a declared near miss, and every rule must fire somewhere. A rule that silently
+ * stay silent in a declared near miss (the six self-care codes given to everyone: be withheld in
+ * one), every rule must fire somewhere, and every finding rule must stay silent in a near miss. A rule that silently
  * stops firing (Drools issue 7115) fails here.
  */
 class CoverageGateTest {
@@ -26,6 +27,7 @@ class CoverageGateTest {
     private static final Set<String> FIRED_RULES = new TreeSet<>();
     private static final Set<String> PROVEN_SILENT = new TreeSet<>();
     private static final Set<String> PROVEN_WITHHELD = new TreeSet<>();
+    private static final Set<String> RULES_PROVEN_SILENT = new TreeSet<>();
     private static final List<String> FALSE_NEAR_MISSES = new java.util.ArrayList<>();
 
     private static CrampAssessor assessor;
@@ -42,6 +44,11 @@ class CoverageGateTest {
                     FALSE_NEAR_MISSES.add(example.name() + " fires " + code);
                 } else {
                     PROVEN_SILENT.add(code);
+                    for (RuleInfo rule : assessor.rules()) {
+                        if (rule.code().filter(code::equals).isPresent() && !result.firedRules().contains(rule.id())) {
+                            RULES_PROVEN_SILENT.add(rule.id());
+                        }
+                    }
                 }
             }
             for (String code : example.suppressedFor()) {
@@ -74,6 +81,18 @@ class CoverageGateTest {
         assessor.rules().forEach(r -> rules.add(r.id()));
         rules.removeAll(FIRED_RULES);
         assertThat(rules).as("rules that no example case fires").isEmpty();
+    }
+
+    @Test
+    void everyFindingRule_staysSilentInANearMissOfItsCode() {
+        Set<String> lacking = new TreeSet<>();
+        for (RuleInfo rule : assessor.rules()) {
+            boolean withheldInstead = rule.code().filter(PROVEN_WITHHELD::contains).isPresent();
+            if (rule.code().isPresent() && !withheldInstead && !RULES_PROVEN_SILENT.contains(rule.id())) {
+                lacking.add(rule.id());
+            }
+        }
+        assertThat(lacking).as("finding rules without a near miss").isEmpty();
     }
 
     @Test
