@@ -27,10 +27,6 @@ public final class CrampAssessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrampAssessor.class);
 
-    /** Rule groups in evaluation order (catalogue §4 and §7); suppression and the summary run in Java. */
-    static final List<String> AGENDA_GROUPS =
-            List.of("derive", "redflag", "cause", "medreview", "investigation", "safety", "selfcare");
-
     private final KieBase kieBase;
     private final RuleCatalog catalog;
     private final AssessmentAssembler assembler;
@@ -62,8 +58,8 @@ public final class CrampAssessor {
             insertFacts(session, patientCase);
             Agenda agenda = session.getAgenda();
             // Focus is a stack: push the last group first so that "derive" runs first.
-            for (int i = AGENDA_GROUPS.size() - 1; i >= 0; i--) {
-                agenda.getAgendaGroup(AGENDA_GROUPS.get(i)).setFocus();
+            for (int i = RuleGroups.IN_ORDER.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(RuleGroups.IN_ORDER.get(i)).setFocus();
             }
             session.fireAllRules();
             return assembler.assemble(patientCase.id().orElse(null), recorder.firings());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,11 +40,6 @@ final class RuleCatalog {
     /** Not "modifies": Drools reserves @Modifies for property reactivity and swallows it. */
     static final String AMENDS = "amends";
     static final Set<String> KNOWN_METADATA = Set.of(ID, CODE, CATEGORY, URGENCY, SOURCE, VERSION, ACTION, SUPPRESSES, AMENDS);
-
-    /** The group each category's rules run in (catalogue section 4; derive rules run in "derive"). */
-    static final Map<Category, String> GROUP_OF_CATEGORY = Map.of(
-            Category.RED_FLAG, "redflag", Category.CAUSE, "cause", Category.MEDICATION_REVIEW, "medreview",
-            Category.INVESTIGATION, "investigation", Category.SAFETY, "safety", Category.SELF_CARE, "selfcare");
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
@@ -95,7 +91,7 @@ final class RuleCatalog {
         for (String key : meta.keySet()) {
             if (!KNOWN_METADATA.contains(key)) {
                 problems.add(new RuleProblem(at.file(), at.line(), "rule '" + rule.getName() + "' has unknown metadata '"
-                        + key + "' (known: " + new java.util.TreeSet<>(KNOWN_METADATA) + ")"));
+                        + key + "' (known: " + new TreeSet<>(KNOWN_METADATA) + ")"));
             }
         }
         String id = text(meta, ID);
@@ -104,9 +100,9 @@ final class RuleCatalog {
             return null;
         }
         String group = ruleGroup(rule);
-        if (!CrampAssessor.AGENDA_GROUPS.contains(group)) {
+        if (!RuleGroups.IN_ORDER.contains(group)) {
             problems.add(new RuleProblem(at.file(), at.line(), "rule " + id + " is in ruleflow-group '" + group
-                    + "', which never runs (groups: " + CrampAssessor.AGENDA_GROUPS + ")"));
+                    + "', which never runs (groups: " + RuleGroups.IN_ORDER + ")"));
         }
         String code = text(meta, CODE);
         if (code == null) {
@@ -119,9 +115,9 @@ final class RuleCatalog {
         if (category != null && !code.startsWith(category.codePrefix())) {
             problems.add(new RuleProblem(at.file(), at.line(), where + "code " + code + " does not belong to category " + category));
         }
-        if (category != null && !GROUP_OF_CATEGORY.get(category).equals(group)) {
+        if (category != null && !RuleGroups.of(category).equals(group)) {
             problems.add(new RuleProblem(at.file(), at.line(), where + category + " rules belong in ruleflow-group '"
-                    + GROUP_OF_CATEGORY.get(category) + "', not '" + group + "' (evaluation order, catalogue section 4)"));
+                    + RuleGroups.of(category) + "', not '" + group + "' (evaluation order, catalogue section 4)"));
         }
         List<String> sources = list(text(meta, SOURCE));
         if (sources.isEmpty()) {
