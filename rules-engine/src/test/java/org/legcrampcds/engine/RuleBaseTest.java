@@ -61,32 +61,27 @@ class RuleBaseTest {
 
     @Test
     void syntaxError_failsTheBuildWithFileAndLine() throws IOException {
-        copyBuiltIn();
-        Path causes = dir.resolve("30-causes.drl");
-        String drl = Files.readString(causes);
-        Files.writeString(causes, drl.replace("Indicator( name == \"K_LOW\" )", "Indicator( name == \"K_LOW\" "));
-        int line = lineOf(drl, "Indicator( name == \"K_LOW\" )");
+        String brokenPattern = "Indicator( name == \"K_LOW\" )";
+        int line = lineOf(builtIn("30-causes.drl"), brokenPattern);
 
-        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> {
-                    assertThat(e.problems()).isNotEmpty();
-                    assertThat(e.problems().get(0).file()).isEqualTo("30-causes.drl");
-                    assertThat(e.problems().get(0).line()).isBetween(line, line + 2);
-                    assertThat(e.getMessage()).contains("30-causes.drl:");
+        buildFailsAfterEditing("30-causes.drl", text -> text.replace(brokenPattern, "Indicator( name == \"K_LOW\" "))
+                .hasMessageContaining("30-causes.drl:")
+                .satisfies(e -> {
+                    List<RuleProblem> problems = ((RuleBaseException) e).problems();
+                    assertThat(problems).isNotEmpty();
+                    assertThat(problems.get(0).file()).isEqualTo("30-causes.drl");
+                    assertThat(problems.get(0).line()).isBetween(line, line + 2);
                 });
     }
 
     @Test
     void unknownFactField_failsTheBuildNamingTheRuleLine() throws IOException {
-        copyBuiltIn();
-        Path selfCare = dir.resolve("70-self-care.drl");
-        String drl = Files.readString(selfCare);
-        Files.writeString(selfCare, drl.replace("Indicator( name == \"STRENUOUS_EXERCISE\" )", "Indicator( nmae == \"STRENUOUS_EXERCISE\" )"));
-
-        assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
-                .isInstanceOfSatisfying(RuleBaseException.class, e -> {
-                    assertThat(e.problems()).extracting(RuleProblem::file).contains("70-self-care.drl");
-                    assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
+        buildFailsAfterEditing("70-self-care.drl", text -> text.replace("Indicator( name == \"STRENUOUS_EXERCISE\" )",
+                "Indicator( nmae == \"STRENUOUS_EXERCISE\" )"))
+                .satisfies(e -> {
+                    List<RuleProblem> problems = ((RuleBaseException) e).problems();
+                    assertThat(problems).extracting(RuleProblem::file).contains("70-self-care.drl");
+                    assertThat(problems).allSatisfy(p -> assertThat(p.line()).isPositive());
                 });
     }
 
@@ -164,12 +159,16 @@ class RuleBaseTest {
     private void copyBuiltIn() throws IOException {
         for (String name : List.of("10-derive.drl", "20-red-flags.drl", "30-causes.drl", "40-medication-review.drl",
                 "50-investigations.drl", "60-safety.drl", "70-self-care.drl", "finding-texts.properties")) {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(RuleFiles.BUILT_IN_FOLDER + "/" + name)) {
-                assertThat(in).as(name).isNotNull();
-                Files.writeString(dir.resolve(name), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+            Files.writeString(dir.resolve(name), builtIn(name));
         }
         assertThat(RuleFiles.builtIn()).hasSize(8);
+    }
+
+    private static String builtIn(String name) throws IOException {
+        try (InputStream in = RuleBaseTest.class.getClassLoader().getResourceAsStream(RuleFiles.BUILT_IN_FOLDER + "/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static int lineOf(String text, String needle) {
