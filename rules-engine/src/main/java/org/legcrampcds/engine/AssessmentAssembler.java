@@ -33,7 +33,12 @@ final class AssessmentAssembler {
         this.rulesetVersion = rulesetVersion;
     }
 
-    Assessment assemble(String caseId, List<Firing> firings) {
+    /**
+     * @param caseId       the case id, or null
+     * @param firings      every firing of the session, in firing order
+     * @param partial      what the record does not say: completeness, the questions to ask, the labs set aside
+     */
+    Assessment assemble(String caseId, List<Firing> firings, PartialRecord partial) {
         SortedSet<String> firedRules = new TreeSet<>();
         Map<String, Draft> drafts = new TreeMap<>();
         for (Firing firing : firings) {
@@ -54,7 +59,8 @@ final class AssessmentAssembler {
         List<Suppression> suppressed = suppressedBy.entrySet().stream()
                 .map(e -> new Suppression(e.getKey(), List.copyOf(e.getValue())))
                 .toList();
-        return new Assessment(caseId, rulesetVersion, highest, findings, suppressed, List.copyOf(firedRules));
+        return new Assessment(caseId, rulesetVersion, highest, findings, suppressed, List.copyOf(firedRules),
+                partial.recordComplete(), partial.dataRequired(), partial.staleLabs());
     }
 
     /** Which fired codes each interlock withholds; only codes whose own trigger was met (§2.8 item 10). */
@@ -92,25 +98,33 @@ final class AssessmentAssembler {
                 List.copyOf(draft.suppresses), List.copyOf(draft.modifiedBy));
     }
 
-    /** A modification with the id of the rule that declares it. */
-    private record Applied(String ruleId, Modification modification) {
+    /** A modification with the rule that declares it. */
+    private record Applied(RuleMeta rule, Modification modification) {
     }
+
+    /**
+     * Texts contributed by several rules (two SAFETY_FLUID_RESTRICTION variants, the SAFETY_QUININE
+     * sentences) follow the order the rules are written in, which is the catalogue's stated order:
+     * by file, then line, never by the spelling of rule ids ({@code -10} would sort before {@code -02}).
+     */
+    private static final Comparator<RuleMeta> DECLARATION_ORDER =
+            Comparator.comparing(RuleMeta::file).thenComparingInt(RuleMeta::line).thenComparing(RuleMeta::id);
 
     /** A finding being put together from the firings of its rules. */
     private static final class Draft {
         final String code;
         final Category category;
         final Urgency urgency;
-        final SortedSet<String> ruleIds = new TreeSet<>();
+        final SortedSet<RuleMeta> rules = new TreeSet<>(DECLARATION_ORDER);
         final Set<Evidence> evidence = new LinkedHashSet<>();
         final Set<String> sources = new LinkedHashSet<>();
-        final Map<String, String> actionKeyByRule = new TreeMap<>();
+        final Map<RuleMeta, String> actionKeyByRule = new TreeMap<>(DECLARATION_ORDER);
         final Set<String> suppressTargets = new LinkedHashSet<>();
         final List<Applied> modifications = new ArrayList<>();
         final SortedSet<String> suppresses = new TreeSet<>();
         final SortedSet<String> modifiedBy = new TreeSet<>();
         final Set<String> droppedClauses = new TreeSet<>();
-        final Map<String, String> appendsByRule = new TreeMap<>();
+        final Map<RuleMeta, Map<String, String>> appendsByRule = new TreeMap<>(DECLARATION_ORDER);
         String replacementKey;
 
         Draft(RuleMeta first) {
@@ -122,12 +136,12 @@ final class AssessmentAssembler {
         void add(Firing firing) {
             RuleMeta rule = firing.rule();
             evidence.addAll(firing.evidence());
-            if (ruleIds.add(rule.id())) {
+            if (rules.add(rule)) {
                 sources.addAll(rule.sources());
                 String key = rule.actionVariant() == null ? code + ".action" : code + ".action." + rule.actionVariant();
-                actionKeyByRule.put(rule.id(), key);
+                actionKeyByRule.put(rule, key);
                 suppressTargets.addAll(rule.suppresses());
-                rule.modifications().forEach(m -> modifications.add(new Applied(rule.id(), m)));
+                rule.modifications().forEach(m -> modifications.add(new Applied(rule, m)));
             }
         }
 
@@ -136,14 +150,15 @@ final class AssessmentAssembler {
             modifiedBy.add(byCode);
             switch (modification.operation()) {
                 case DROP -> droppedClauses.add(modification.variant());
-                // Appended sentences follow the order of the rules that add them.
-                case APPEND -> appendsByRule.put(applied.ruleId() + "/" + modification.variant(), modification.textKey());
+                case APPEND -> appendsByRule.computeIfAbsent(applied.rule(), r -> new TreeMap<>())
+                        .put(modification.variant(), modification.textKey());
                 case REPLACE -> replacementKey = modification.textKey();
             }
         }
 
+        /** The first of its rules as written, so that the id does not depend on firing order. */
         String firstRuleId() {
-            return ruleIds.first();
+            return rules.first().id();
         }
 
         /** The action: the rules' own texts (or an interlock's replacement), clauses dropped, sentences appended. */
@@ -155,7 +170,8 @@ final class AssessmentAssembler {
                 actionKeyByRule.values().stream().distinct()
                         .forEach(key -> append(action, texts.render(key, droppedClauses)));
             }
-            appendsByRule.values().forEach(key -> append(action, texts.render(key, Set.of())));
+            appendsByRule.values().forEach(byVariant -> byVariant.values()
+                    .forEach(key -> append(action, texts.render(key, Set.of()))));
             return action.toString();
         }
 

@@ -3,20 +3,25 @@ package org.legcrampcds.engine;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Agenda;
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.Category;
+import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.PatientCase;
+import org.legcrampcds.model.Urgency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Assesses patients against the leg-cramp rule base. Build one with {@link #builder()} and share
  * it: the rules are compiled and checked once, in {@link Builder#build()}, and {@link #assess}
- * is thread-safe (each call runs in a session of its own).
+ * is thread-safe (each call runs in sessions of its own).
  *
  * <pre>{@code
  * CrampAssessor assessor = CrampAssessor.builder().build();
@@ -51,21 +56,43 @@ public final class CrampAssessor {
      */
     public Assessment assess(PatientCase patientCase) {
         Objects.requireNonNull(patientCase, "patientCase");
+        CaseFacts facts = CaseFacts.of(patientCase);
+        // Self-care is safe only when every red flag and interlock could be checked (catalogue 11.3).
+        List<Firing> firings = fire(facts, patientCase.safetyInputsRecorded() ? RuleGroups.IN_ORDER : RuleGroups.WITHOUT_SELF_CARE);
+        List<DataRequired> dataRequired = patientCase.isRecordComplete() ? List.of()
+                : DataRequiredFinder.find(patientCase, whatIf -> redFlags(fire(whatIf, RuleGroups.UP_TO_RED_FLAGS)));
+        PartialRecord partial = new PartialRecord(patientCase.isRecordComplete(), dataRequired, patientCase.staleLabs());
+        return assembler.assemble(patientCase.id().orElse(null), firings, partial);
+    }
+
+    /** Runs the given rule groups, in order, over one set of facts in a session of its own. */
+    private List<Firing> fire(CaseFacts facts, List<String> groups) {
         KieSession session = kieBase.newKieSession();
         try {
             FiringRecorder recorder = new FiringRecorder(session, catalog);
             session.addEventListener(recorder);
-            insertFacts(session, patientCase);
+            insertFacts(session, facts);
             Agenda agenda = session.getAgenda();
-            // Focus is a stack: push the last group first so that "derive" runs first.
-            for (int i = RuleGroups.IN_ORDER.size() - 1; i >= 0; i--) {
-                agenda.getAgendaGroup(RuleGroups.IN_ORDER.get(i)).setFocus();
+            // Focus is a stack: push the last group first so that the first one runs first.
+            for (int i = groups.size() - 1; i >= 0; i--) {
+                agenda.getAgendaGroup(groups.get(i)).setFocus();
             }
             session.fireAllRules();
-            return assembler.assemble(patientCase.id().orElse(null), recorder.firings());
+            return recorder.firings();
         } finally {
             session.dispose();
         }
+    }
+
+    /** The red-flag codes among the firings, with their urgencies. */
+    private static Map<String, Urgency> redFlags(List<Firing> firings) {
+        Map<String, Urgency> codes = new TreeMap<>();
+        for (Firing firing : firings) {
+            if (firing.rule().category() == Category.RED_FLAG) {
+                codes.put(firing.rule().code(), firing.rule().urgency());
+            }
+        }
+        return codes;
     }
 
     /** The release version and rule-file hash that every result of this assessor names. */
@@ -78,7 +105,7 @@ public final class CrampAssessor {
         return catalog.rules().stream().map(RuleInfo::of).sorted(Comparator.comparing(RuleInfo::id)).toList();
     }
 
-    private static void insertFacts(KieSession session, PatientCase c) {
+    private static void insertFacts(KieSession session, CaseFacts c) {
         session.insert(c.patient());
         session.insert(c.cramps());
         session.insert(c.history());

@@ -23,13 +23,16 @@ import java.util.Set;
 final class FindingTexts {
 
     private final Map<String, ActionText> texts;
+    private final Map<String, String> fileOfKey;
 
-    private FindingTexts(Map<String, ActionText> texts) {
+    private FindingTexts(Map<String, ActionText> texts, Map<String, String> fileOfKey) {
         this.texts = Map.copyOf(texts);
+        this.fileOfKey = Map.copyOf(fileOfKey);
     }
 
     static FindingTexts parse(Iterable<RuleFile> files) {
         Map<String, ActionText> all = new HashMap<>();
+        Map<String, String> fileOfKey = new HashMap<>();
         for (RuleFile file : files) {
             if (!file.isTexts()) {
                 continue;
@@ -38,11 +41,14 @@ final class FindingTexts {
             try {
                 properties.load(new StringReader(file.content()));
             } catch (IOException | IllegalArgumentException e) {
-                throw new RuleBaseException(file.name(), "unreadable texts: " + e.getMessage(), e);
+                throw new RuleBaseException(file.name(), RuleDiagnostic.UNREADABLE_TEXTS, "unreadable texts: " + e.getMessage(), e);
             }
-            properties.stringPropertyNames().forEach(key -> all.put(key, ActionText.parse(properties.getProperty(key).strip())));
+            for (String key : properties.stringPropertyNames()) {
+                all.put(key, ActionText.parse(properties.getProperty(key).strip()));
+                fileOfKey.put(key, file.name());
+            }
         }
-        return new FindingTexts(all);
+        return new FindingTexts(all, fileOfKey);
     }
 
     /** The text under {@code key} with every optional clause shown. */
@@ -63,6 +69,11 @@ final class FindingTexts {
     Set<String> clauses(String key) {
         ActionText text = texts.get(key);
         return text == null ? Set.of() : text.clauses();
+    }
+
+    /** The texts file that defines {@code key}. */
+    String fileOf(String key) {
+        return fileOfKey.getOrDefault(key, "(texts)");
     }
 
     boolean has(String key) {

@@ -26,7 +26,7 @@ final class RuleBaseCompiler {
     static KieBase compile(List<RuleFile> files) {
         List<RuleFile> drl = files.stream().filter(RuleFile::isDrl).toList();
         if (drl.isEmpty()) {
-            throw new RuleBaseException(List.of(new RuleProblem("(rule base)", 0, "no .drl files")));
+            throw new RuleBaseException(List.of(new RuleProblem("(rule base)", 0, RuleDiagnostic.NO_RULES, "no .drl files")));
         }
         KieServices services = KieServices.get();
         KieFileSystem fileSystem = services.newKieFileSystem();
@@ -34,10 +34,10 @@ final class RuleBaseCompiler {
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleProblem(fileName(message.getPath()), message.getLine(), oneLine(message.getText())));
+            problems.add(new RuleProblem(fileName(message.getPath()), message.getLine(), RuleDiagnostic.DRL_COMPILE_ERROR,
+                    oneLine(message.getText())));
         }
         if (!problems.isEmpty()) {
-            problems.sort(RuleProblem.BY_LOCATION);
             throw new RuleBaseException(problems);
         }
         KieBaseConfiguration configuration = services.newKieBaseConfiguration();

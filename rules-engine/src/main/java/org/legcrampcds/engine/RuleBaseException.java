@@ -5,8 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * The rule base could not be built: a rule does not compile, lacks the metadata every finding
- * rule must carry, or names a finding text that does not exist. Thrown by
- * {@link CrampAssessor.Builder#build()}, never while assessing a patient.
+ * rule must carry, names a finding text that does not exist, or the rule files cannot be read.
+ * Thrown by {@link CrampAssessor.Builder#build()}, never while assessing a patient. Every problem
+ * carries a {@link RuleDiagnostic} code.
  */
 public final class RuleBaseException extends RuntimeException {
 
@@ -16,13 +17,13 @@ public final class RuleBaseException extends RuntimeException {
 
     RuleBaseException(List<RuleProblem> problems) {
         super("the rule base has " + problems.size() + " problem(s):\n"
-                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
-        this.problems = List.copyOf(problems);
+                + problems.stream().sorted(RuleProblem.BY_LOCATION).map(p -> "  " + p).collect(Collectors.joining("\n")));
+        this.problems = problems.stream().sorted(RuleProblem.BY_LOCATION).toList();
     }
 
-    RuleBaseException(String file, String message, Throwable cause) {
-        super("the rule base could not be read: " + file + ": " + message, cause);
-        this.problems = List.of(new RuleProblem(file, 0, message));
+    RuleBaseException(String file, RuleDiagnostic diagnostic, String message, Throwable cause) {
+        super("the rule base could not be read: " + file + ": " + diagnostic.code() + " " + message, cause);
+        this.problems = List.of(new RuleProblem(file, 0, diagnostic, message));
     }
 
     /** Every problem found, in file and line order. */

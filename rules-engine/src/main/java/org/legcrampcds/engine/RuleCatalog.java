@@ -3,6 +3,7 @@ package org.legcrampcds.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,6 @@ final class RuleCatalog {
         RuleCatalog catalog = new RuleCatalog(rules, texts);
         catalog.checkConsistency(problems);
         if (!problems.isEmpty()) {
-            problems.sort(RuleProblem.BY_LOCATION);
             throw new RuleBaseException(problems);
         }
         return catalog;
@@ -90,18 +90,18 @@ final class RuleCatalog {
         Map<String, Object> meta = rule.getMetaData();
         for (String key : meta.keySet()) {
             if (!KNOWN_METADATA.contains(key)) {
-                problems.add(new RuleProblem(at.file(), at.line(), "rule '" + rule.getName() + "' has unknown metadata '"
+                problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.UNKNOWN_METADATA, "rule '" + rule.getName() + "' has unknown metadata '"
                         + key + "' (known: " + new TreeSet<>(KNOWN_METADATA) + ")"));
             }
         }
         String id = text(meta, ID);
         if (id == null) {
-            problems.add(new RuleProblem(at.file(), at.line(), "rule '" + rule.getName() + "' has no @id"));
+            problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.MISSING_ID, "rule '" + rule.getName() + "' has no @id"));
             return null;
         }
         String group = ruleGroup(rule);
         if (!RuleGroups.IN_ORDER.contains(group)) {
-            problems.add(new RuleProblem(at.file(), at.line(), "rule " + id + " is in ruleflow-group '" + group
+            problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.UNKNOWN_RULEFLOW_GROUP, "rule " + id + " is in ruleflow-group '" + group
                     + "', which never runs (groups: " + RuleGroups.IN_ORDER + ")"));
         }
         String code = text(meta, CODE);
@@ -113,26 +113,27 @@ final class RuleCatalog {
         Category category = enumValue(Category.class, text(meta, CATEGORY), where + "@category", at, problems);
         Urgency urgency = enumValue(Urgency.class, text(meta, URGENCY), where + "@urgency", at, problems);
         if (category != null && !code.startsWith(category.codePrefix())) {
-            problems.add(new RuleProblem(at.file(), at.line(), where + "code " + code + " does not belong to category " + category));
+            problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.CODE_OUTSIDE_CATEGORY,
+                    where + "code " + code + " does not belong to category " + category));
         }
         if (category != null && !RuleGroups.of(category).equals(group)) {
-            problems.add(new RuleProblem(at.file(), at.line(), where + category + " rules belong in ruleflow-group '"
+            problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.WRONG_RULEFLOW_GROUP, where + category + " rules belong in ruleflow-group '"
                     + RuleGroups.of(category) + "', not '" + group + "' (evaluation order, catalogue section 4)"));
         }
         List<String> sources = list(text(meta, SOURCE));
         if (sources.isEmpty()) {
-            problems.add(new RuleProblem(at.file(), at.line(), where + "missing @source"));
+            problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.MISSING_SOURCE, where + "missing @source"));
         }
         String version = text(meta, VERSION);
         if (version == null) {
-            problems.add(new RuleProblem(at.file(), at.line(), where + "missing @version"));
+            problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.MISSING_VERSION, where + "missing @version"));
         }
         List<Modification> modifications = new ArrayList<>();
         for (String declaration : list(text(meta, AMENDS))) {
             try {
                 modifications.add(Modification.parse(declaration));
             } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(at.file(), at.line(), where + e.getMessage()));
+                problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.MALFORMED_AMENDMENT, where + e.getMessage()));
             }
         }
         return new RuleMeta(id, rule.getName(), at.file(), at.line(), code, category, urgency, sources, version,
@@ -145,14 +146,14 @@ final class RuleCatalog {
         for (RuleMeta rule : rulesByName.values()) {
             RuleMeta clash = byId.putIfAbsent(rule.id(), rule);
             if (clash != null) {
-                problems.add(problem(rule, "duplicate @id " + rule.id() + " (also '" + clash.name() + "')"));
+                problems.add(problem(rule, RuleDiagnostic.DUPLICATE_ID, "duplicate @id " + rule.id() + " (also '" + clash.name() + "')"));
             }
             if (!rule.emitsFinding()) {
                 continue;
             }
             RuleMeta first = firstOfCode.putIfAbsent(rule.code(), rule);
             if (first != null && (first.category() != rule.category() || first.urgency() != rule.urgency())) {
-                problems.add(problem(rule, "rule " + rule.id() + " gives " + rule.code() + " a category or urgency"
+                problems.add(problem(rule, RuleDiagnostic.INCONSISTENT_CODE, "rule " + rule.id() + " gives " + rule.code() + " a category or urgency"
                         + " different from rule " + first.id()));
             }
             requireText(rule, rule.code() + ".title", problems);
@@ -162,32 +163,33 @@ final class RuleCatalog {
         for (RuleMeta rule : rulesByName.values()) {
             checkInterlocks(rule, firstOfCode, problems);
         }
+        checkReplacementsDoNotConflict(problems);
         for (String key : texts.keys()) {
             String code = key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.'));
             if (!firstOfCode.containsKey(code)) {
-                problems.add(new RuleProblem("(texts)", 0, "text '" + key + "' belongs to no rule's @code"));
+                problems.add(new RuleProblem(texts.fileOf(key), 0, RuleDiagnostic.ORPHAN_TEXT, "text '" + key + "' belongs to no rule's @code"));
             }
         }
     }
 
     private void checkInterlocks(RuleMeta rule, Map<String, RuleMeta> codes, List<RuleProblem> problems) {
         if ((!rule.suppresses().isEmpty() || !rule.modifications().isEmpty()) && rule.category() != Category.SAFETY) {
-            problems.add(problem(rule, "rule " + rule.id() + ": only SAFETY rules may suppress or modify findings"));
+            problems.add(problem(rule, RuleDiagnostic.INTERLOCK_OUTSIDE_SAFETY, "rule " + rule.id() + ": only SAFETY rules may suppress or modify findings"));
         }
         for (String target : rule.suppresses()) {
             RuleMeta targetRule = codes.get(target);
             boolean selfCareCode = targetRule != null && targetRule.category() == Category.SELF_CARE;
             if (!selfCareCode && !Category.SELF_CARE.name().equals(target)) {
-                problems.add(problem(rule, "rule " + rule.id() + " suppresses '" + target
+                problems.add(problem(rule, RuleDiagnostic.BAD_SUPPRESSION_TARGET, "rule " + rule.id() + " suppresses '" + target
                         + "', which is neither a SELF_CARE code of this rule base nor SELF_CARE"));
             }
         }
         for (Modification modification : rule.modifications()) {
             if (!codes.containsKey(modification.target())) {
-                problems.add(problem(rule, "rule " + rule.id() + " amends unknown code " + modification.target()));
+                problems.add(problem(rule, RuleDiagnostic.AMENDS_UNKNOWN_CODE, "rule " + rule.id() + " amends unknown code " + modification.target()));
             } else if (modification.operation() == Modification.Operation.DROP) {
                 if (!texts.clauses(modification.textKey()).contains(modification.variant())) {
-                    problems.add(problem(rule, "rule " + rule.id() + " drops clause '" + modification.variant()
+                    problems.add(problem(rule, RuleDiagnostic.UNKNOWN_CLAUSE, "rule " + rule.id() + " drops clause '" + modification.variant()
                             + "', which " + modification.target() + ".action does not mark"));
                 }
             } else {
@@ -196,26 +198,50 @@ final class RuleCatalog {
         }
     }
 
+    /**
+     * Two interlocks replacing one text could both fire, and which replacement showed would be
+     * undefined: a rule base with such a pair is rejected, naming the later rule.
+     */
+    private void checkReplacementsDoNotConflict(List<RuleProblem> problems) {
+        Map<String, RuleMeta> replacerOf = new TreeMap<>();
+        rulesInDeclarationOrder().forEach(rule -> rule.modifications().stream()
+                .filter(m -> m.operation() == Modification.Operation.REPLACE)
+                .forEach(m -> {
+                    RuleMeta earlier = replacerOf.putIfAbsent(m.target(), rule);
+                    if (earlier != null) {
+                        problems.add(problem(rule, RuleDiagnostic.CONFLICTING_AMENDMENTS, "rule " + rule.id()
+                                + " replaces the text of " + m.target() + ", which rule " + earlier.id() + " already replaces"));
+                    }
+                }));
+    }
+
+    /** The rules in the order they are written: by file name, then line. */
+    List<RuleMeta> rulesInDeclarationOrder() {
+        return rulesByName.values().stream()
+                .sorted(Comparator.comparing(RuleMeta::file).thenComparingInt(RuleMeta::line).thenComparing(RuleMeta::id))
+                .toList();
+    }
+
     private void requireText(RuleMeta rule, String key, List<RuleProblem> problems) {
         if (!texts.has(key)) {
-            problems.add(problem(rule, "rule " + rule.id() + " needs text '" + key + "', which no texts file defines"));
+            problems.add(problem(rule, RuleDiagnostic.MISSING_TEXT, "rule " + rule.id() + " needs text '" + key + "', which no texts file defines"));
         }
     }
 
-    private static RuleProblem problem(RuleMeta rule, String message) {
-        return new RuleProblem(rule.file(), rule.line(), message);
+    private static RuleProblem problem(RuleMeta rule, RuleDiagnostic diagnostic, String message) {
+        return new RuleProblem(rule.file(), rule.line(), diagnostic, message);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String what, Location at,
                                                    List<RuleProblem> problems) {
         if (value == null) {
-            problems.add(new RuleProblem(at.file(), at.line(), what + " is missing"));
+            problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.BAD_CATEGORY_OR_URGENCY, what + " is missing"));
             return null;
         }
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            problems.add(new RuleProblem(at.file(), at.line(), what + " '" + value + "' is not one of "
+            problems.add(new RuleProblem(at.file(), at.line(), RuleDiagnostic.BAD_CATEGORY_OR_URGENCY, what + " '" + value + "' is not one of "
                     + Arrays.toString(type.getEnumConstants())));
             return null;
         }

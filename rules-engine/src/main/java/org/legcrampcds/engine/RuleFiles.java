@@ -2,21 +2,23 @@ package org.legcrampcds.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-/** Reads the files of a rule base, from the classpath (built in) or from a rule author's directory. */
+/**
+ * Reads the files of a rule base, from the classpath (built in) or from a rule author's directory.
+ * Every failure, whatever its kind, becomes a {@link RuleBaseException} with code
+ * {@link RuleDiagnostic#UNREADABLE_RULES}.
+ */
 final class RuleFiles {
 
     /** The built-in rule base: the DRL package folder, located through a file it always holds. */
@@ -27,30 +29,42 @@ final class RuleFiles {
     }
 
     static List<RuleFile> builtIn() {
-        URL anchor = RuleFiles.class.getClassLoader().getResource(BUILT_IN_ANCHOR);
+        return builtIn(RuleFiles.class.getClassLoader());
+    }
+
+    /** The built-in rule files as {@code loader} sees them, from a folder or from inside a jar. */
+    static List<RuleFile> builtIn(ClassLoader loader) {
+        URL anchor = loader.getResource(BUILT_IN_ANCHOR);
         if (anchor == null) {
-            throw new RuleBaseException(BUILT_IN_ANCHOR, "built-in rule base not found on the classpath", null);
+            throw new RuleBaseException(BUILT_IN_ANCHOR, RuleDiagnostic.UNREADABLE_RULES,
+                    "built-in rule base not found on the classpath", null);
         }
         try {
-            URI uri = anchor.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                return readFromJar(uri);
+            if ("jar".equals(anchor.getProtocol())) {
+                return readFromJar(anchor);
             }
-            return read(Path.of(uri).getParent());
-        } catch (URISyntaxException | IOException e) {
-            throw new RuleBaseException(BUILT_IN_FOLDER, e.getMessage(), e);
+            return read(Path.of(anchor.toURI()).getParent());
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            throw unreadable(BUILT_IN_FOLDER, e);
         }
     }
 
     static List<RuleFile> fromDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new RuleBaseException(directory.toString(), "not a directory", null);
+            throw new RuleBaseException(directory.toString(), RuleDiagnostic.UNREADABLE_RULES, "not a directory", null);
         }
         try {
             return read(directory);
-        } catch (IOException | UncheckedIOException e) {
-            throw new RuleBaseException(directory.toString(), e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(directory.toString(), e);
         }
+    }
+
+    private static RuleBaseException unreadable(String where, Exception e) {
+        if (e instanceof RuleBaseException known) {
+            return known;
+        }
+        return new RuleBaseException(where, RuleDiagnostic.UNREADABLE_RULES, String.valueOf(e.getMessage()), e);
     }
 
     /** Every DRL and text file directly in {@code folder}, sorted by name. */
@@ -73,23 +87,16 @@ final class RuleFiles {
         }
     }
 
-    /** Reads the anchor's folder inside a jar, closing the jar's file system only if it opened it. */
-    private static List<RuleFile> readFromJar(URI anchor) throws IOException {
-        FileSystem jar;
-        boolean openedHere;
-        try {
-            jar = FileSystems.newFileSystem(anchor, Map.of());
-            openedHere = true;
-        } catch (FileSystemAlreadyExistsException e) {
-            jar = FileSystems.getFileSystem(anchor);
-            openedHere = false;
-        }
-        try {
-            return read(jar.provider().getPath(anchor).getParent());
-        } finally {
-            if (openedHere) {
-                jar.close();
-            }
+    /**
+     * Reads the anchor's folder inside its jar through a zip file system of this call's own. A file
+     * system opened by jar URI is registered JVM-wide, so closing it would pull it from under a
+     * concurrent build; one opened by path is private to its opener.
+     */
+    private static List<RuleFile> readFromJar(URL anchor) throws IOException, URISyntaxException {
+        JarURLConnection connection = (JarURLConnection) anchor.openConnection();
+        Path jarFile = Path.of(connection.getJarFileURL().toURI());
+        try (FileSystem jar = FileSystems.newFileSystem(jarFile, (ClassLoader) null)) {
+            return read(jar.getPath(connection.getEntryName()).getParent());
         }
     }
 }

@@ -23,6 +23,13 @@ final class RuleGroups {
     /** Every group, in the order they run. */
     static final List<String> IN_ORDER = inOrder();
 
+    /** Every group but self-care: for a record whose safety inputs are not all recorded (catalogue §11.3). */
+    static final List<String> WITHOUT_SELF_CARE = IN_ORDER.stream()
+            .filter(group -> !group.equals(GROUP_OF_CATEGORY.get(Category.SELF_CARE))).toList();
+
+    /** What red flags depend on: the derived facts and the red flags themselves (catalogue §11.4 what-ifs). */
+    static final List<String> UP_TO_RED_FLAGS = List.of(DERIVE, GROUP_OF_CATEGORY.get(Category.RED_FLAG));
+
     private RuleGroups() {
     }
 

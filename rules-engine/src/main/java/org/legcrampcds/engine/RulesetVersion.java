@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * {@code rulesetVersion}: the library's release version plus the first 12 hex digits of a SHA-256
@@ -17,11 +18,13 @@ import java.util.Properties;
  */
 final class RulesetVersion {
 
+    static final String RESOURCE = "version.properties";
+
     private RulesetVersion() {
     }
 
     static String of(List<RuleFile> files) {
-        return releaseVersion() + "+" + hash(files);
+        return releaseVersion(() -> RulesetVersion.class.getResourceAsStream(RESOURCE)) + "+" + hash(files);
     }
 
     static String hash(List<RuleFile> files) {
@@ -40,16 +43,29 @@ final class RulesetVersion {
         return HexFormat.of().formatHex(sha256.digest()).substring(0, 12);
     }
 
-    /** The version Maven filtered into {@code version.properties} at build time. */
-    static String releaseVersion() {
-        try (InputStream in = RulesetVersion.class.getResourceAsStream("version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
+    /**
+     * The version Maven filtered into {@code version.properties} at build time. Without it a result
+     * could not say which release produced it, so its absence fails the build of the rule base.
+     */
+    static String releaseVersion(Supplier<InputStream> resource) {
+        try (InputStream in = resource.get()) {
+            if (in == null) {
+                throw missing("is not on the classpath");
             }
-            return properties.getProperty("version", "unknown");
+            Properties properties = new Properties();
+            properties.load(in);
+            String version = properties.getProperty("version", "").strip();
+            if (version.isEmpty() || version.startsWith("${")) {
+                throw missing("has no version");
+            }
+            return version;
         } catch (IOException e) {
-            return "unknown";
+            throw new RuleBaseException(RESOURCE, RuleDiagnostic.MISSING_RELEASE_VERSION, "unreadable: " + e.getMessage(), e);
         }
+    }
+
+    private static RuleBaseException missing(String what) {
+        return new RuleBaseException(RESOURCE, RuleDiagnostic.MISSING_RELEASE_VERSION,
+                RESOURCE + " " + what + ": the library jar is incomplete", null);
     }
 }

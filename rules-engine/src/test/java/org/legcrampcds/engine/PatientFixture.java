@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.legcrampcds.model.CaseField;
 import org.legcrampcds.model.Condition;
 import org.legcrampcds.model.CrampSite;
 import org.legcrampcds.model.Cramps;
@@ -29,6 +30,7 @@ public final class PatientFixture {
     private Sex sex = Sex.FEMALE;
     private Integer pregnancyWeeks;
     private Integer postpartumWeeks;
+    private Boolean pregnant;
     private int nightsPerWeek = 1;
     private String durationMinutes = "2";
     private String weeksSinceOnset = "2";
@@ -45,6 +47,7 @@ public final class PatientFixture {
     private final List<Condition> conditions = new ArrayList<>();
     private final List<Medication> medications = new ArrayList<>();
     private final List<LabResult> labs = new ArrayList<>();
+    private final List<String> notRecorded = new ArrayList<>();
 
     private PatientFixture() {
     }
@@ -57,6 +60,8 @@ public final class PatientFixture {
     public PatientFixture sex(Sex value) { this.sex = value; return this; }
     public PatientFixture pregnantWeeks(int weeks) { this.pregnancyWeeks = weeks; return this; }
     public PatientFixture postpartumWeeks(int weeks) { this.postpartumWeeks = weeks; return this; }
+    /** {@code patient.pregnant}: true with the weeks unknown, or false (catalogue v2.2). */
+    public PatientFixture pregnant(boolean value) { this.pregnant = value; return this; }
     public PatientFixture nightsPerWeek(int nights) { this.nightsPerWeek = nights; return this; }
     public PatientFixture durationMinutes(String minutes) { this.durationMinutes = minutes; return this; }
     public PatientFixture weeksSinceOnset(String weeks) { this.weeksSinceOnset = weeks; return this; }
@@ -92,19 +97,47 @@ public final class PatientFixture {
         return this;
     }
 
+    /** A lab taken {@code daysSinceTaken} days ago (catalogue §12). */
+    public PatientFixture labTaken(LabTest test, String value, String unit, int daysSinceTaken) {
+        labs.add(new LabResult(test, new BigDecimal(value), unit, null, daysSinceTaken));
+        return this;
+    }
+
+    /**
+     * Lists inputs as not recorded, as a case's {@code notRecorded} writes them (catalogue §11.1); the
+     * fixture then leaves those fields out.
+     */
+    public PatientFixture notRecorded(String... entries) {
+        notRecorded.addAll(List.of(entries));
+        return this;
+    }
+
     public PatientCase build() {
         PatientCase.Builder b = PatientCase.builder()
                 .id("fixture")
-                .patient(new Patient(age, sex, pregnancyWeeks, postpartumWeeks))
-                .cramps(new Cramps(nightsPerWeek, new BigDecimal(durationMinutes), java.util.Set.of(CrampSite.CALF),
-                        Side.BOTH, new BigDecimal(weeksSinceOnset)))
-                .history(new History(new BigDecimal(travelHours), immobilised, surgery, strenuousExercise,
-                        new BigDecimal(sittingHours), new BigDecimal(fluidLitres), new BigDecimal(alcoholUnits),
-                        smoker, toesPointed))
+                .patient(new Patient(age, sex, pregnancyWeeks, postpartumWeeks, pregnant))
+                .cramps(new Cramps(ifRecorded(CaseField.NIGHTS_PER_WEEK, nightsPerWeek),
+                        ifRecorded(CaseField.DURATION_MINUTES, new BigDecimal(durationMinutes)),
+                        ifRecorded(CaseField.SITES, java.util.Set.of(CrampSite.CALF)), ifRecorded(CaseField.SIDE, Side.BOTH),
+                        ifRecorded(CaseField.WEEKS_SINCE_ONSET, new BigDecimal(weeksSinceOnset))))
+                .history(new History(ifRecorded(CaseField.LONG_TRAVEL_HOURS, new BigDecimal(travelHours)),
+                        ifRecorded(CaseField.IMMOBILISED, immobilised), ifRecorded(CaseField.MAJOR_SURGERY, surgery),
+                        ifRecorded(CaseField.STRENUOUS_EXERCISE, strenuousExercise),
+                        ifRecorded(CaseField.SITTING_OR_STANDING_HOURS, new BigDecimal(sittingHours)),
+                        ifRecorded(CaseField.FLUID_INTAKE, new BigDecimal(fluidLitres)),
+                        ifRecorded(CaseField.ALCOHOL_UNITS, new BigDecimal(alcoholUnits)),
+                        ifRecorded(CaseField.SMOKER, smoker), ifRecorded(CaseField.SLEEPS_WITH_TOES_POINTED, toesPointed)))
                 .symptoms(symptoms)
                 .conditions(conditions);
         medications.forEach(b::medication);
         labs.forEach(b::lab);
+        notRecorded.forEach(b::notRecorded);
         return b.build();
+    }
+
+    /** The value, or null when the fixture lists the field (or its whole group) as not recorded. */
+    private <T> T ifRecorded(CaseField field, T value) {
+        boolean listed = notRecorded.contains(field.path()) || notRecorded.contains(field.group() + ".*");
+        return listed ? null : value;
     }
 }

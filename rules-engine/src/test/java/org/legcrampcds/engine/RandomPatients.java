@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
+import org.legcrampcds.model.CaseField;
 import org.legcrampcds.model.Condition;
 import org.legcrampcds.model.CrampSite;
 import org.legcrampcds.model.Cramps;
@@ -52,22 +53,91 @@ public final class RandomPatients {
     private RandomPatients() {
     }
 
+    /** Complete and partial records (catalogue §11), with current and aged labs (§12), half and half. */
     public static Arbitrary<PatientCase> patients() {
-        return Combinators.combine(patient(), cramps(), history(), symptoms(), conditions(), medications(), labs())
-                .as((p, c, h, s, co, m, l) -> {
-                    PatientCase.Builder b = PatientCase.builder().id("random").patient(p).cramps(c).history(h)
-                            .symptoms(s).conditions(co);
-                    m.forEach(b::medication);
-                    l.forEach(b::lab);
-                    return b.build();
-                });
+        Arbitrary<Parts> parts = Combinators.combine(patient(), cramps(), history(), symptoms(), conditions(), medications(),
+                labs()).as(Parts::new);
+        return Combinators.combine(parts, notRecorded()).as(RandomPatients::build);
+    }
+
+    private record Parts(Patient patient, Cramps cramps, History history, Set<Symptom> symptoms, Set<Condition> conditions,
+                         List<Medication> medications, List<LabResult> labs) {
+    }
+
+    /** Builds the case, leaving out every field and symptom the entries list as not recorded. */
+    private static PatientCase build(Parts p, List<String> entries) {
+        Set<String> listed = new java.util.HashSet<>(entries);
+        PatientCase.Builder b = PatientCase.builder().id("random").conditions(p.conditions());
+        Patient patient = p.patient();
+        if (listed.contains(CaseField.PREGNANCY_WEEKS.path())) {
+            patient = new Patient(patient.ageYears(), patient.sex(), null, null, null);
+        }
+        b.patient(patient).cramps(without(p.cramps(), listed)).history(without(p.history(), listed));
+        p.symptoms().stream().filter(s -> !listed.contains("symptoms." + s.name())).forEach(b::symptom);
+        p.medications().forEach(b::medication);
+        p.labs().forEach(b::lab);
+        entries.forEach(b::notRecorded);
+        return b.build();
+    }
+
+    private static Arbitrary<List<String>> notRecorded() {
+        List<String> fields = new java.util.ArrayList<>();
+        for (CaseField field : CaseField.values()) {
+            if (field != CaseField.POSTPARTUM_WEEKS) {
+                fields.add(field.path());
+            }
+        }
+        fields.addAll(List.of("cramps.*", "history.*", "symptoms.*"));
+        Arbitrary<String> entry = Arbitraries.oneOf(Arbitraries.of(fields),
+                Arbitraries.of(Symptom.class).map(s -> "symptoms." + s.name()));
+        Arbitrary<List<String>> some = entry.list().ofMinSize(1).ofMaxSize(5).map(list -> {
+            List<String> withPair = new java.util.ArrayList<>(list);
+            if (withPair.contains(CaseField.PREGNANCY_WEEKS.path())) {
+                withPair.add(CaseField.POSTPARTUM_WEEKS.path());
+            }
+            return List.copyOf(withPair);
+        });
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(List.of())), net.jqwik.api.Tuple.of(1, some));
+    }
+
+    private static boolean listed(Set<String> entries, CaseField field) {
+        return entries.contains(field.path()) || entries.contains(field.group() + ".*");
+    }
+
+    private static <T> T unless(Set<String> entries, CaseField field, T value) {
+        return listed(entries, field) ? null : value;
+    }
+
+    private static Cramps without(Cramps c, Set<String> entries) {
+        return new Cramps(unless(entries, CaseField.NIGHTS_PER_WEEK, c.nightsPerWeek()),
+                unless(entries, CaseField.DURATION_MINUTES, c.durationMinutes()), unless(entries, CaseField.SITES, c.sites()),
+                unless(entries, CaseField.SIDE, c.side()), unless(entries, CaseField.WEEKS_SINCE_ONSET, c.weeksSinceOnset()));
+    }
+
+    private static History without(History h, Set<String> entries) {
+        return new History(unless(entries, CaseField.LONG_TRAVEL_HOURS, h.longTravelHoursLast14Days()),
+                unless(entries, CaseField.IMMOBILISED, h.immobilisedLast28Days()),
+                unless(entries, CaseField.MAJOR_SURGERY, h.majorSurgeryLast84Days()),
+                unless(entries, CaseField.STRENUOUS_EXERCISE, h.strenuousExerciseLast48Hours()),
+                unless(entries, CaseField.SITTING_OR_STANDING_HOURS, h.sittingOrStandingHoursPerDay()),
+                unless(entries, CaseField.FLUID_INTAKE, h.fluidIntakeLitresPerDay()),
+                unless(entries, CaseField.ALCOHOL_UNITS, h.alcoholUnitsPerWeek()),
+                unless(entries, CaseField.SMOKER, h.smoker()),
+                unless(entries, CaseField.SLEEPS_WITH_TOES_POINTED, h.sleepsWithToesPointedOrProne()));
     }
 
     private static Arbitrary<Patient> patient() {
         Arbitrary<Integer> pregnancy = Arbitraries.integers().between(1, 42).injectNull(0.8);
         Arbitrary<Integer> postpartum = Arbitraries.integers().between(0, 52).injectNull(0.8);
-        return Combinators.combine(Arbitraries.integers().between(18, 120), Arbitraries.of(Sex.class), pregnancy, postpartum)
-                .as((age, sex, preg, post) -> new Patient(age, sex, preg, preg == null ? post : null));
+        Arbitrary<Boolean> pregnantFlag = Arbitraries.of(true, false).injectNull(0.7);
+        return Combinators.combine(Arbitraries.integers().between(18, 120), Arbitraries.of(Sex.class), pregnancy, postpartum,
+                        pregnantFlag)
+                .as((age, sex, preg, post, flag) -> {
+                    Integer postpartumWeeks = preg == null ? post : null;
+                    // Only the consistent combinations of catalogue 2.1.
+                    Boolean pregnant = flag == null || (flag && postpartumWeeks != null) || (!flag && preg != null) ? null : flag;
+                    return new Patient(age, sex, preg, postpartumWeeks, pregnant);
+                });
     }
 
     private static Arbitrary<Cramps> cramps() {
@@ -104,9 +174,18 @@ public final class RandomPatients {
     /** At most one lab per test, each a plausible value in its canonical unit. */
     private static Arbitrary<List<LabResult>> labs() {
         return Arbitraries.of(LabTest.class).set().ofMaxSize(5).flatMap(tests -> {
-            List<Arbitrary<LabResult>> each = tests.stream().map(RandomPatients::lab).toList();
+            List<Arbitrary<LabResult>> each = tests.stream().map(RandomPatients::agedLab).toList();
             return Combinators.combine(each).as(List::copyOf);
         });
+    }
+
+    /** Half current; otherwise a day or so either side of the test's window, or much older (catalogue §12). */
+    private static Arbitrary<LabResult> agedLab(LabTest test) {
+        int window = test.freshnessDays();
+        Arbitrary<Integer> age = Arbitraries.oneOf(Arbitraries.of(0, window - 1, window, window + 1),
+                Arbitraries.integers().between(0, 36500)).injectNull(0.5);
+        return Combinators.combine(lab(test), age).as((lab, days) -> new LabResult(lab.test(), lab.value(), lab.unit(),
+                lab.upperLimitOfNormal(), days));
     }
 
     private static Arbitrary<LabResult> lab(LabTest test) {

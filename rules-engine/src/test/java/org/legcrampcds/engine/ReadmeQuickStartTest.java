@@ -29,9 +29,10 @@ class ReadmeQuickStartTest {
         PatientCase patient = PatientCase.builder()
                 .patient(new Patient(67, Sex.FEMALE, null, null))
                 .cramps(new Cramps(5, new BigDecimal("3"), Set.of(CrampSite.CALF), Side.BOTH, new BigDecimal("6")))
-                .history(History.builder().longTravelHoursLast14Days(BigDecimal.ZERO)
+                .history(History.builder().longTravelHoursLast14Days(BigDecimal.ZERO).immobilisedLast28Days(false)
+                        .majorSurgeryLast84Days(false).strenuousExerciseLast48Hours(false)
                         .sittingOrStandingHoursPerDay(new BigDecimal("6")).fluidIntakeLitresPerDay(new BigDecimal("1.5"))
-                        .alcoholUnitsPerWeek(new BigDecimal("2")).sleepsWithToesPointedOrProne(true).build())
+                        .alcoholUnitsPerWeek(new BigDecimal("2")).smoker(false).sleepsWithToesPointedOrProne(true).build())
                 .medication(new Medication("furosemide", DrugClass.LOOP_DIURETIC, 70))
                 .lab(new LabResult(LabTest.MAGNESIUM, new BigDecimal("1.9"), "mg/dL"))
                 .build();

@@ -18,18 +18,20 @@ import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.Category;
 import org.legcrampcds.model.Condition;
 import org.legcrampcds.model.Finding;
+import org.legcrampcds.model.LabTest;
 import org.legcrampcds.model.PatientCase;
 import org.legcrampcds.model.Suppression;
 import org.legcrampcds.model.Symptom;
 import org.legcrampcds.model.Urgency;
 
-/** The safety guarantees of catalogue §5.6 and §6, over random valid patients. */
+/**
+ * The safety guarantees of catalogue §5.6, §6 and §11.3, over random valid patients, complete and
+ * partial, with current and stale labs. Urgencies and categories are checked against the catalogue's
+ * own table ({@link CatalogueCodes}), not against the rule metadata the engine copies them from.
+ */
 class SafetyPropertiesTest {
 
     private static final CrampAssessor ASSESSOR = Engines.builtIn();
-    private static final Map<String, Urgency> DECLARED_URGENCY = ASSESSOR.rules().stream()
-            .filter(r -> r.code().isPresent())
-            .collect(Collectors.toMap(r -> r.code().get(), r -> r.urgency().get(), (a, b) -> a));
     private static final Map<String, String> CODE_OF_RULE = ASSESSOR.rules().stream()
             .filter(r -> r.code().isPresent())
             .collect(Collectors.toMap(RuleInfo::id, r -> r.code().get()));
@@ -46,9 +48,21 @@ class SafetyPropertiesTest {
     @Property(tries = 300)
     void noInterlockEverRemovesARedFlag(@ForAll("patients") PatientCase patient) {
         Assessment result = ASSESSOR.assess(patient);
-        assertThat(result.suppressed()).extracting(Suppression::code).allMatch(code -> code.startsWith("SC_"));
+        assertThat(result.suppressed()).extracting(Suppression::code)
+                .allSatisfy(code -> assertThat(CatalogueCodes.all().get(code).category()).isEqualTo(Category.SELF_CARE));
         result.firedRules().stream().map(CODE_OF_RULE::get).filter(c -> c != null && c.startsWith("RF_"))
                 .forEach(redFlag -> assertThat(result.codes()).contains(redFlag));
+    }
+
+    @Property(tries = 300)
+    void aRecordMissingASafetyInputNeverGetsSelfCare(@ForAll("patients") PatientCase patient) {
+        Assessment result = ASSESSOR.assess(patient);
+        if (!patient.safetyInputsRecorded()) {
+            assertThat(result.findings()).noneMatch(f -> f.category() == Category.SELF_CARE);
+            assertThat(result.suppressed()).isEmpty();
+        }
+        assertThat(result.recordComplete()).isEqualTo(patient.isRecordComplete());
+        assertThat(result.staleLabs()).isEqualTo(patient.staleLabs());
     }
 
     @Property(tries = 300)
@@ -74,7 +88,8 @@ class SafetyPropertiesTest {
     void noHeatAdviceWithReducedSensation(@ForAll("patients") PatientCase patient) {
         Assessment result = ASSESSOR.assess(patient);
         boolean reduced = patient.symptoms().stream().anyMatch(SENSORY::contains)
-                || patient.conditions().stream().anyMatch(REDUCED_SENSATION::contains);
+                || patient.conditions().stream().anyMatch(REDUCED_SENSATION::contains)
+                || patient.currentLabs().stream().anyMatch(lab -> lab.test() == LabTest.HBA1C && lab.value().intValue() >= 48);
         if (reduced) {
             assertThat(result.codes()).doesNotContain("SC_HEAT");
             result.finding("SC_ACUTE_CRAMP_RELIEF").ifPresent(f -> assertThat(f.action()).doesNotContain("warm"));
@@ -101,7 +116,7 @@ class SafetyPropertiesTest {
     @Property(tries = 300)
     void interlocksNeverChangeAnUrgency(@ForAll("patients") PatientCase patient) {
         Assessment result = ASSESSOR.assess(patient);
-        result.findings().forEach(f -> assertThat(f.urgency()).as(f.code()).isEqualTo(DECLARED_URGENCY.get(f.code())));
+        result.findings().forEach(f -> assertThat(f.urgency()).as(f.code()).isEqualTo(CatalogueCodes.urgencyOf(f.code())));
         Urgency highest = result.findings().stream().map(Finding::urgency).reduce(Urgency.INFO, Urgency::max);
         assertThat(result.highestUrgency()).isEqualTo(highest);
     }

@@ -3,7 +3,8 @@ package org.legcrampcds.model;
 import java.math.BigDecimal;
 
 /**
- * Recent history and lifestyle (catalogue §2.3). Numbers are exact decimals as entered.
+ * Recent history and lifestyle (catalogue §2.3). Numbers are exact decimals as entered. A field is
+ * {@code null} exactly when the case lists it as not recorded (§11): never read as false or zero.
  *
  * @param longTravelHoursLast14Days    hours of the longest single continuous journey in the last 14 days, 0-336
  * @param immobilisedLast28Days        bedridden 3 days or more, lower-limb plaster or paralysis in the last 28 days
@@ -16,16 +17,22 @@ import java.math.BigDecimal;
  * @param sleepsWithToesPointedOrProne sleeps prone or with the feet plantar-flexed
  */
 public record History(BigDecimal longTravelHoursLast14Days,
-                      boolean immobilisedLast28Days,
-                      boolean majorSurgeryLast84Days,
-                      boolean strenuousExerciseLast48Hours,
+                      Boolean immobilisedLast28Days,
+                      Boolean majorSurgeryLast84Days,
+                      Boolean strenuousExerciseLast48Hours,
                       BigDecimal sittingOrStandingHoursPerDay,
                       BigDecimal fluidIntakeLitresPerDay,
                       BigDecimal alcoholUnitsPerWeek,
-                      boolean smoker,
-                      boolean sleepsWithToesPointedOrProne) {
+                      Boolean smoker,
+                      Boolean sleepsWithToesPointedOrProne) {
 
-    /** A builder that names every field; numbers left unset are reported as missing by validation. */
+    /** A record in which no history is stated: every field not recorded. */
+    public static final History NOT_RECORDED = History.builder().build();
+
+    /**
+     * A builder that names every field. A field left unset is {@code null}: validation reports it as
+     * missing unless the case lists it as not recorded, so nothing defaults to false or zero.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -33,14 +40,14 @@ public record History(BigDecimal longTravelHoursLast14Days,
     /** Named setters for the nine history fields. Not thread-safe. */
     public static final class Builder {
         private BigDecimal longTravelHoursLast14Days;
-        private boolean immobilisedLast28Days;
-        private boolean majorSurgeryLast84Days;
-        private boolean strenuousExerciseLast48Hours;
+        private Boolean immobilisedLast28Days;
+        private Boolean majorSurgeryLast84Days;
+        private Boolean strenuousExerciseLast48Hours;
         private BigDecimal sittingOrStandingHoursPerDay;
         private BigDecimal fluidIntakeLitresPerDay;
         private BigDecimal alcoholUnitsPerWeek;
-        private boolean smoker;
-        private boolean sleepsWithToesPointedOrProne;
+        private Boolean smoker;
+        private Boolean sleepsWithToesPointedOrProne;
 
         private Builder() {
         }
@@ -50,17 +57,17 @@ public record History(BigDecimal longTravelHoursLast14Days,
             return this;
         }
 
-        public Builder immobilisedLast28Days(boolean value) {
+        public Builder immobilisedLast28Days(Boolean value) {
             this.immobilisedLast28Days = value;
             return this;
         }
 
-        public Builder majorSurgeryLast84Days(boolean value) {
+        public Builder majorSurgeryLast84Days(Boolean value) {
             this.majorSurgeryLast84Days = value;
             return this;
         }
 
-        public Builder strenuousExerciseLast48Hours(boolean value) {
+        public Builder strenuousExerciseLast48Hours(Boolean value) {
             this.strenuousExerciseLast48Hours = value;
             return this;
         }
@@ -80,12 +87,12 @@ public record History(BigDecimal longTravelHoursLast14Days,
             return this;
         }
 
-        public Builder smoker(boolean value) {
+        public Builder smoker(Boolean value) {
             this.smoker = value;
             return this;
         }
 
-        public Builder sleepsWithToesPointedOrProne(boolean value) {
+        public Builder sleepsWithToesPointedOrProne(Boolean value) {
             this.sleepsWithToesPointedOrProne = value;
             return this;
         }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A case failed validation (catalogue §2.7) and was rejected as a whole before any rule fired.
- * It carries at least one {@link ValidationError}; {@link #field()} and {@link #reason()} give the
- * first.
+ * It carries at least one {@link ValidationError}; {@link #field()}, {@link #code()} and
+ * {@link #reason()} give the first. The message names fields and codes, never patient values
+ * beyond the offending one.
  */
 public final class InvalidCaseException extends IllegalArgumentException {
 
@@ -18,8 +19,8 @@ public final class InvalidCaseException extends IllegalArgumentException {
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidCaseException(String field, String reason) {
-        this(List.of(new ValidationError(field, reason)));
+    public InvalidCaseException(String field, InputDiagnostic diagnostic, String reason) {
+        this(List.of(new ValidationError(field, diagnostic, reason)));
     }
 
     /** Every error found, in the order of the fields in the case; never empty. */
@@ -27,9 +28,14 @@ public final class InvalidCaseException extends IllegalArgumentException {
         return errors;
     }
 
-    /** The path of the first offending field. */
+    /** Where the first offending field is. */
     public String field() {
         return errors.get(0).field();
+    }
+
+    /** The diagnostic code of the first error, for example {@code LCC-V007}. */
+    public String code() {
+        return errors.get(0).code();
     }
 
     /** Why the first offending field was rejected. */

@@ -10,11 +10,19 @@ import java.math.BigDecimal;
  * @param unit               the unit as written; see {@link LabTest#accepts(String)}
  * @param upperLimitOfNormal the reporting laboratory's upper limit of normal in the same unit, CK and
  *                           TSH only, or {@code null} when not supplied
+ * @param daysSinceTaken     days between the sample and the assessment, 0-36500, or {@code null} for a
+ *                           current result (catalogue §12)
  */
-public record LabResult(LabTest test, BigDecimal value, String unit, BigDecimal upperLimitOfNormal) {
+public record LabResult(LabTest test, BigDecimal value, String unit, BigDecimal upperLimitOfNormal,
+                        Integer daysSinceTaken) {
 
-    /** A result without an upper limit of normal. */
+    /** A current result without an upper limit of normal. */
     public LabResult(LabTest test, BigDecimal value, String unit) {
-        this(test, value, unit, null);
+        this(test, value, unit, null, null);
+    }
+
+    /** A current result. */
+    public LabResult(LabTest test, BigDecimal value, String unit, BigDecimal upperLimitOfNormal) {
+        this(test, value, unit, upperLimitOfNormal, null);
     }
 }

@@ -12,24 +12,24 @@ import java.util.function.UnaryOperator;
  * The laboratory tests the rules read, with their accepted units, conversion to the canonical
  * unit, rounding and plausible range (catalogue §2.6). Conversions are exact decimal arithmetic
  * (§2.8): multiplication is exact and division carries 34 significant digits before the half-up
- * rounding to the canonical number of decimals.
+ * rounding to the canonical number of decimals. Each test also has its freshness window (§12).
  */
 public enum LabTest {
-    POTASSIUM("mmol/L", 2, "1.0", "10.0", Units.of("mmol/L", times("1")).and("mEq/L", times("1"))),
-    SODIUM("mmol/L", 2, "90", "200", Units.of("mmol/L", times("1")).and("mEq/L", times("1"))),
-    MAGNESIUM("mmol/L", 2, "0.1", "5.0",
+    POTASSIUM("mmol/L", 2, "1.0", "10.0", 30, Units.of("mmol/L", times("1")).and("mEq/L", times("1"))),
+    SODIUM("mmol/L", 2, "90", "200", 30, Units.of("mmol/L", times("1")).and("mEq/L", times("1"))),
+    MAGNESIUM("mmol/L", 2, "0.1", "5.0", 30,
             Units.of("mmol/L", times("1")).and("mg/dL", dividedBy("2.4305")).and("mEq/L", times("0.5"))),
     /** Albumin-adjusted total calcium; never an ionised calcium. */
-    ADJUSTED_CALCIUM("mmol/L", 2, "0.5", "5.0",
+    ADJUSTED_CALCIUM("mmol/L", 2, "0.5", "5.0", 30,
             Units.of("mmol/L", times("1")).and("mg/dL", dividedBy("4.008")).and("mEq/L", times("0.5"))),
-    GLUCOSE("mmol/L", 1, "0.5", "60", Units.of("mmol/L", times("1")).and("mg/dL", dividedBy("18.016"))),
-    HBA1C("mmol/mol", 0, "15", "200",
+    GLUCOSE("mmol/L", 1, "0.5", "60", 30, Units.of("mmol/L", times("1")).and("mg/dL", dividedBy("18.016"))),
+    HBA1C("mmol/mol", 0, "15", "200", 180,
             Units.of("mmol/mol", times("1")).and("%", x -> x.subtract(new BigDecimal("2.15")).multiply(new BigDecimal("10.929")))),
-    CK("U/L", 0, "1", "500000", Units.of("U/L", times("1")).and("IU/L", times("1"))),
-    EGFR("mL/min/1.73m2", 0, "0", "200", Units.of("mL/min/1.73m2", times("1"))),
-    TSH("mU/L", 2, "0.01", "500",
+    CK("U/L", 0, "1", "500000", 30, Units.of("U/L", times("1")).and("IU/L", times("1"))),
+    EGFR("mL/min/1.73m2", 0, "0", "200", 90, Units.of("mL/min/1.73m2", times("1"))),
+    TSH("mU/L", 2, "0.01", "500", 365,
             Units.of("mU/L", times("1")).and("mIU/L", times("1")).and("uIU/mL", times("1"))),
-    HAEMOGLOBIN("g/L", 0, "20", "250", Units.of("g/L", times("1")).and("g/dL", times("10")));
+    HAEMOGLOBIN("g/L", 0, "20", "250", 90, Units.of("g/L", times("1")).and("g/dL", times("10")));
 
     /** Division precision: well beyond the 20 significant digits §2.8 asks for. */
     private static final MathContext DIVISION = MathContext.DECIMAL128;
@@ -38,10 +38,13 @@ public enum LabTest {
     private final int decimals;
     private final BigDecimal plausibleMin;
     private final BigDecimal plausibleMax;
+    private final int freshnessDays;
     private final Map<String, UnaryOperator<BigDecimal>> conversionByUnitKey;
 
-    LabTest(String canonicalUnit, int decimals, String plausibleMin, String plausibleMax, Units units) {
+    LabTest(String canonicalUnit, int decimals, String plausibleMin, String plausibleMax, int freshnessDays,
+            Units units) {
         this.canonicalUnit = canonicalUnit;
+        this.freshnessDays = freshnessDays;
         this.decimals = decimals;
         this.plausibleMin = new BigDecimal(plausibleMin);
         this.plausibleMax = new BigDecimal(plausibleMax);
@@ -64,6 +67,14 @@ public enum LabTest {
 
     public BigDecimal plausibleMax() {
         return plausibleMax;
+    }
+
+    /**
+     * The freshness window in days (catalogue §12): a result taken longer ago than this is stale and
+     * treated as absent; one exactly this old is still current.
+     */
+    public int freshnessDays() {
+        return freshnessDays;
     }
 
     /** Whether this test may carry an {@code upperLimitOfNormal} (CK and TSH only). */

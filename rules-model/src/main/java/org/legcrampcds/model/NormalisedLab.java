@@ -18,4 +18,14 @@ public record NormalisedLab(LabTest test, BigDecimal value, BigDecimal upperLimi
     public String unit() {
         return test.canonicalUnit();
     }
+
+    /** Days since the sample was taken, or {@code null} for a current result. */
+    public Integer daysSinceTaken() {
+        return reported.daysSinceTaken();
+    }
+
+    /** Whether it is older than its test's freshness window (§12), and so treated as absent by every rule. */
+    public boolean isStale() {
+        return reported.daysSinceTaken() != null && reported.daysSinceTaken() > test.freshnessDays();
+    }
 }

@@ -5,9 +5,19 @@ package org.legcrampcds.model;
  *
  * @param ageYears        age in whole years, 18 to 120 (adults only)
  * @param sex             recorded sex; never gates pregnancy
- * @param pregnancyWeeks  weeks of pregnancy 1-42, or {@code null} when not pregnant
+ * @param pregnancyWeeks  weeks of pregnancy 1-42, or {@code null} when not pregnant, when the
+ *                        gestational age is unknown ({@code pregnant} true) or when pregnancy status
+ *                        is not recorded
  * @param postpartumWeeks weeks since delivery 0-52, or {@code null}; never set together with
  *                        {@code pregnancyWeeks}
+ * @param pregnant        {@code true}: pregnant, gestational age unknown when {@code pregnancyWeeks} is
+ *                        null (EHR data, catalogue v2.2); {@code false}: not pregnant; {@code null}: as
+ *                        {@code pregnancyWeeks} says
  */
-public record Patient(int ageYears, Sex sex, Integer pregnancyWeeks, Integer postpartumWeeks) {
+public record Patient(int ageYears, Sex sex, Integer pregnancyWeeks, Integer postpartumWeeks, Boolean pregnant) {
+
+    /** A patient whose pregnancy state is given by the weeks alone. */
+    public Patient(int ageYears, Sex sex, Integer pregnancyWeeks, Integer postpartumWeeks) {
+        this(ageYears, sex, pregnancyWeeks, postpartumWeeks, null);
+    }
 }

@@ -30,5 +30,14 @@ public enum Symptom {
     VOMITING,
     HEAVY_SWEATING,
     SHORTNESS_OF_BREATH,
-    CHEST_PAIN
+    CHEST_PAIN;
+
+    /**
+     * Whether a RED_FLAG or SAFETY trigger reads it (catalogue §11.3): every symptom except the urge to
+     * move the legs, which only the restless-legs mimic reads. Self-care is withheld while any safety
+     * input is not recorded.
+     */
+    public boolean isSafetyInput() {
+        return this != URGE_TO_MOVE_LEGS_AT_REST;
+    }
 }
