@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.RuleBaseException;
-import org.legcrampcds.examples.json.CaseReader;
-import org.legcrampcds.examples.json.ReadResult;
+import org.legcrampcds.json.CaseReader;
+import org.legcrampcds.json.ReadResult;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.PatientCase;
 
@@ -101,7 +101,7 @@ final class AssessCommand implements Callable<Integer> {
         for (String path : paths) {
             run.read(path);
         }
-        return run.status();
+        return run.finish();
     }
 
     private static boolean isStdin(String path) {
@@ -114,7 +114,8 @@ final class AssessCommand implements Callable<Integer> {
         private final Report report;
         private final PrintWriter out;
         private final PrintWriter err;
-        private boolean invalidCase;
+        private int assessed;
+        private int invalid;
         private boolean failure;
 
         Run(CrampAssessor assessor, Report report, PrintWriter out, PrintWriter err) {
@@ -129,7 +130,7 @@ final class AssessCommand implements Callable<Integer> {
                 if (isStdin(path)) {
                     // A strict decoder: bytes that are not UTF-8 fail the read instead of becoming U+FFFD.
                     BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8.newDecoder()));
-                    CaseReader.readJsonLines(in, this::report);
+                    CaseReader.readJsonLines(in, true, this::report);
                     return;
                 }
                 Path file = Path.of(path);
@@ -165,7 +166,7 @@ final class AssessCommand implements Callable<Integer> {
         private void readFile(Path file) throws IOException {
             if (file.getFileName().toString().endsWith(".jsonl")) {
                 try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    CaseReader.readJsonLines(in, this::report);
+                    CaseReader.readJsonLines(in, false, this::report);
                 }
             } else {
                 report(CaseReader.read(file));
@@ -175,7 +176,7 @@ final class AssessCommand implements Callable<Integer> {
         private void report(ReadResult result) {
             if (result instanceof ReadResult.Rejected rejected) {
                 report.rejected(rejected.caseId(), rejected.errors());
-                invalidCase = true;
+                invalid++;
             } else {
                 assess(((ReadResult.Accepted) result).patientCase(), result.caseId());
             }
@@ -193,6 +194,7 @@ final class AssessCommand implements Callable<Integer> {
                 return;
             }
             report.assessed(assessment);
+            assessed++;
         }
 
         private void cannotRead(String path, IOException e) {
@@ -200,8 +202,14 @@ final class AssessCommand implements Callable<Integer> {
             failure = true;
         }
 
-        int status() {
-            return failure ? ExitCodes.FAILURE : invalidCase ? ExitCodes.INVALID_CASE : ExitCodes.ASSESSED;
+        /** Closes the report and decides the exit status; a run that read no case at all says so. */
+        int finish() {
+            if (assessed == 0 && invalid == 0 && !failure) {
+                err.println(LegCrampCli.NAME + ": no cases in the input: nothing was assessed");
+            }
+            report.finished(assessed, invalid);
+            out.flush();
+            return failure ? ExitCodes.FAILURE : invalid > 0 ? ExitCodes.INVALID_CASE : ExitCodes.ASSESSED;
         }
     }
 }

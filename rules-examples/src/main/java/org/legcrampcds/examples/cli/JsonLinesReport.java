@@ -3,7 +3,7 @@ package org.legcrampcds.examples.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import org.legcrampcds.examples.json.AssessmentJson;
+import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.ValidationError;
 
@@ -21,9 +21,15 @@ final class JsonLinesReport implements Report {
         out.println(AssessmentJson.toJson(assessment));
     }
 
-    /** The contract's error line names the first error only. */
+    /** The contract's error line: the first error as {@code error}, all of them as {@code errors}. */
     @Override
     public void rejected(String caseId, List<ValidationError> errors) {
-        out.println(AssessmentJson.errorJson(caseId, errors.get(0)));
+        out.println(AssessmentJson.errorJson(caseId, errors));
+    }
+
+    /** JSON Lines output holds cases only, so that it stays machine-readable: no summary line. */
+    @Override
+    public void finished(int assessed, int invalid) {
+        out.flush();
     }
 }

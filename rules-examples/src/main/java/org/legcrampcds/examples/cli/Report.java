@@ -18,4 +18,7 @@ interface Report {
      * @param errors every error found, never empty
      */
     void rejected(String caseId, List<ValidationError> errors);
+
+    /** The run is over: {@code assessed} cases were assessed and {@code invalid} rejected. */
+    void finished(int assessed, int invalid);
 }

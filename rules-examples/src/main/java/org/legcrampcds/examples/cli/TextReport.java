@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.Evidence;
 import org.legcrampcds.model.Finding;
+import org.legcrampcds.model.StaleLab;
 import org.legcrampcds.model.Suppression;
 import org.legcrampcds.model.Urgency;
 import org.legcrampcds.model.ValidationError;
@@ -16,7 +19,9 @@ import org.legcrampcds.model.ValidationError;
 /**
  * {@code --format text}: a report per case for clinicians and testers. Findings are grouped by
  * urgency in the result's order (EMERGENCY first), each with its title, code, action, evidence and
- * sources; then the withheld advice and what withheld it. Long lines are wrapped.
+ * sources; then the withheld advice and what withheld it; for a partial record the questions that
+ * could raise a red flag, and the labs set aside as too old. The report ends with a summary line
+ * ("12 assessed, 1 invalid"). Long lines are wrapped.
  */
 final class TextReport implements Report {
 
@@ -66,6 +71,32 @@ final class TextReport implements Report {
                 out.println(FINDING_INDENT + suppression.code() + ", withheld by " + String.join(", ", suppression.suppressedBy()));
             }
         }
+        partialRecord(assessment);
+    }
+
+    /** What the record did not say (catalogue §11-12): the questions worth asking and the labs set aside. */
+    private void partialRecord(Assessment assessment) {
+        if (!assessment.recordComplete()) {
+            out.println();
+            out.println("Record:          partial (some inputs not recorded; they were read as absent)");
+            for (DataRequired question : assessment.dataRequired()) {
+                wrapped(FINDING_INDENT, FINDING_INDENT + "  ",
+                        "Not recorded, would raise " + String.join(", ", question.forCodes()) + ": " + question.input());
+            }
+        }
+        if (!assessment.staleLabs().isEmpty()) {
+            out.println();
+            for (StaleLab stale : assessment.staleLabs()) {
+                out.println("Set aside: " + stale.test().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", "
+                        + stale.daysSinceTaken() + " days old (current for " + stale.maxDays() + " days)");
+            }
+        }
+    }
+
+    @Override
+    public void finished(int assessed, int invalid) {
+        out.println();
+        out.println(assessed + " assessed, " + invalid + " invalid");
     }
 
     @Override

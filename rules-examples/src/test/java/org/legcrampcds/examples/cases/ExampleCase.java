@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.legcrampcds.examples.json.CaseReader;
+import org.legcrampcds.json.AssessmentJson;
+import org.legcrampcds.json.CaseReader;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.PatientCase;
 import org.legcrampcds.model.Urgency;
@@ -26,12 +27,15 @@ import org.legcrampcds.model.Urgency;
 /**
  * An example case file with its {@code expect} block: the complete result worked out by hand from
  * the catalogue (findings after suppression, suppressed codes with what suppressed them, highest
- * urgency), plus the codes it exists to prove silent ({@code nearMissFor}) or withheld
- * ({@code suppressedFor}).
+ * urgency, and the partial-record fields {@code dataRequired}, {@code staleLabs} and
+ * {@code recordComplete}, which default to a complete record's {@code []}, {@code []}, {@code true}),
+ * plus the codes it exists to prove silent ({@code nearMissFor}) or withheld ({@code suppressedFor})
+ * and the rule paths it proves do not happen ({@code nearMissForPath}, see {@link RulePath}).
  */
 record ExampleCase(Path file, PatientCase patientCase, Set<String> present, Set<String> suppressed,
-                   Map<String, Set<String>> suppressedBy, Urgency highestUrgency, Set<String> nearMissFor,
-                   Set<String> suppressedFor) {
+                   Map<String, Set<String>> suppressedBy, Urgency highestUrgency, JsonNode dataRequired,
+                   JsonNode staleLabs, boolean recordComplete, Set<String> nearMissFor, Set<String> suppressedFor,
+                   Set<String> nearMissForPath) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,7 +62,11 @@ record ExampleCase(Path file, PatientCase patientCase, Set<String> present, Set<
             expect.path("suppressedBy").properties().forEach(e -> suppressedBy.put(e.getKey(), strings(e.getValue())));
             return new ExampleCase(file, CaseReader.readCase(file), strings(expect.path("present")),
                     strings(expect.path("suppressed")), suppressedBy, Urgency.valueOf(expect.path("highestUrgency").asText()),
-                    strings(expect.path("nearMissFor")), strings(expect.path("suppressedFor")));
+                    expect.has("dataRequired") ? expect.get("dataRequired") : JSON.createArrayNode(),
+                    expect.has("staleLabs") ? expect.get("staleLabs") : JSON.createArrayNode(),
+                    expect.path("recordComplete").asBoolean(true),
+                    strings(expect.path("nearMissFor")), strings(expect.path("suppressedFor")),
+                    strings(expect.path("nearMissForPath")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,6 +82,19 @@ record ExampleCase(Path file, PatientCase patientCase, Set<String> present, Set<
             assertThat(actual).as(name() + " suppressedBy").isEqualTo(suppressedBy);
         }
         assertThat(result.highestUrgency()).as(name() + " highestUrgency").isEqualTo(highestUrgency);
+        // The partial-record fields, compared in the result JSON's own form (interfaces.md section 3).
+        JsonNode json = resultJson(result);
+        assertThat(json.get("dataRequired")).as(name() + " dataRequired").isEqualTo(dataRequired);
+        assertThat(json.get("staleLabs")).as(name() + " staleLabs").isEqualTo(staleLabs);
+        assertThat(result.recordComplete()).as(name() + " recordComplete").isEqualTo(recordComplete);
+    }
+
+    private static JsonNode resultJson(Assessment result) {
+        try {
+            return JSON.readTree(AssessmentJson.toJson(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String name() {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.legcrampcds.engine.Engines;
-import org.legcrampcds.examples.json.AssessmentJson;
+import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.model.Assessment;
 
 /**

@@ -1,11 +1,11 @@
 package org.legcrampcds.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.legcrampcds.examples.json.TestCases.EXAMPLE;
-import static org.legcrampcds.examples.json.TestCases.EXAMPLE_ID;
-import static org.legcrampcds.examples.json.TestCases.exampleWith;
-import static org.legcrampcds.examples.json.TestCases.oneLine;
-import static org.legcrampcds.examples.json.TestCases.write;
+import static org.legcrampcds.json.TestCases.EXAMPLE;
+import static org.legcrampcds.json.TestCases.EXAMPLE_ID;
+import static org.legcrampcds.json.TestCases.exampleWith;
+import static org.legcrampcds.json.TestCases.oneLine;
+import static org.legcrampcds.json.TestCases.write;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -88,8 +88,10 @@ class LegCrampCliTest {
         assertThat(result.status()).isEqualTo(2);
         List<JsonNode> lines = result.jsonLines();
         assertThat(lines).extracting(l -> l.get("caseId").asText()).containsExactly(EXAMPLE_ID, "BAD-02", "3-good");
-        assertThat(lines.get(1).toString()).isEqualTo(
-                "{\"caseId\":\"BAD-02\",\"error\":{\"field\":\"labs[0].unit\",\"reason\":\"unsupported unit 'mg/dL' for POTASSIUM\"}}");
+        assertThat(lines.get(1).get("error").get("field").asText()).isEqualTo("labs[0].unit");
+        assertThat(lines.get(1).get("error").get("code").asText()).isEqualTo("LCC-V007");
+        assertThat(lines.get(1).get("errors")).hasSize(1);
+        assertThat(lines.get(1).has("findings")).isFalse();
         assertThat(lines.get(2).has("findings")).isTrue();
     }
 
@@ -161,8 +163,61 @@ class LegCrampCliTest {
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.out()).startsWith("== Case " + EXAMPLE_ID + " ==")
                 .contains("Not assessed")
-                .contains("patient.ageYears: out of range: must be an integer between 18 and 120")
-                .contains("labs[0].unit: unsupported unit 'mg/dL' for POTASSIUM");
+                .contains("patient.ageYears: LCC-V005 ")
+                .contains("labs[0].unit: LCC-V007 ")
+                .endsWith("0 assessed, 1 invalid\n");
+    }
+
+    @Test
+    void jsonFormat_severalErrors_areAllOnTheCasesLine() throws IOException {
+        Path file = write(dir, "bad.jsonl", oneLine(exampleWith("\"ageYears\": 67", "\"ageYears\": 12")
+                .replace("\"value\": 3.2, \"unit\": \"mmol/L\"", "\"value\": 3.2, \"unit\": \"mg/dL\"")));
+
+        JsonNode line = run("assess", "--format", "json", file.toString()).jsonLines().get(0);
+
+        assertThat(line.get("error").get("code").asText()).isEqualTo("LCC-V005");
+        assertThat(line.get("errors")).extracting(e -> e.get("field").asText() + " " + e.get("code").asText())
+                .containsExactly("patient.ageYears LCC-V005", "labs[0].unit LCC-V007");
+    }
+
+    @Test
+    void aPrettyPrintedCaseOnStandardInput_getsOneClearMessage() {
+        Result result = runWithStdin(EXAMPLE, "assess", "--format", "json", "-");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.out().lines()).hasSize(1);
+        assertThat(result.out()).contains("LCC-V017").contains(
+                "standard input is read as JSON Lines: one case per line; pass the file name instead");
+    }
+
+    @Test
+    void emptyInput_saysSo() {
+        Result result = runWithStdin("\n\n", "assess", "-");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.err()).contains("no cases in the input");
+        assertThat(result.out()).isEqualTo("\n0 assessed, 0 invalid\n");
+    }
+
+    @Test
+    void textFormat_endsWithASummaryLine() {
+        Result result = runWithStdin(oneLine(EXAMPLE) + "\n" + oneLine(BAD_UNIT) + "\n", "assess", "-");
+
+        assertThat(result.out()).endsWith("\n1 assessed, 1 invalid\n");
+    }
+
+    @Test
+    void textFormat_showsWhatAPartialRecordLacks_andTheLabsSetAside() {
+        String partial = oneLine(exampleWith("\"symptoms\": [],", "\"symptoms\": [], \"notRecorded\": [\"symptoms.CHEST_PAIN\"],")
+                .replace("{\"test\": \"POTASSIUM\", \"value\": 3.2, \"unit\": \"mmol/L\"}",
+                        "{\"test\": \"POTASSIUM\", \"value\": 3.2, \"unit\": \"mmol/L\", \"daysSinceTaken\": 45}"));
+
+        Result result = runWithStdin(partial + "\n", "assess", "-");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.out()).contains("Record:          partial")
+                .contains("Not recorded, would raise RF_CARDIORESPIRATORY_SYMPTOMS: symptoms.CHEST_PAIN")
+                .contains("Set aside: potassium, 45 days old");
     }
 
     @Test
