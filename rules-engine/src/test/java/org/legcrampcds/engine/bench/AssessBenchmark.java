@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of one assessment on a shared assessor (the production shape: rules built once), for a
- * quiet patient, the interfaces.md example patient and a multimorbid patient who fires many rules.
+ * quiet patient, the interfaces.md example patient, a multimorbid patient who fires many rules, and a
+ * partial record whose dataRequired needs a what-if evaluation per not-recorded safety input.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +38,7 @@ public class AssessBenchmark {
     private PatientCase quiet;
     private PatientCase example;
     private PatientCase multimorbid;
+    private PatientCase partial;
 
     @Setup
     public void setUp() {
@@ -54,6 +56,9 @@ public class AssessBenchmark {
                 .medication("warfarin", DrugClass.ANTICOAGULANT, 400)
                 .lab(LabTest.POTASSIUM, "3.3", "mmol/L").lab(LabTest.EGFR, "28", "mL/min/1.73m2")
                 .lab(LabTest.MAGNESIUM, "1.5", "mg/dL").immobilised().build();
+        // Catalogue 11.4's worked example: almost nothing recorded, so 30 what-if evaluations for dataRequired.
+        partial = PatientFixture.quietPatient().age(58).medication("furosemide", DrugClass.LOOP_DIURETIC)
+                .labTaken(LabTest.POTASSIUM, "2.3", "mmol/L", 2).notRecorded("cramps.*", "history.*", "symptoms.*").build();
     }
 
     @Benchmark
@@ -69,5 +74,10 @@ public class AssessBenchmark {
     @Benchmark
     public Assessment multimorbidPatient() {
         return assessor.assess(multimorbid);
+    }
+
+    @Benchmark
+    public Assessment partialRecord() {
+        return assessor.assess(partial);
     }
 }
