@@ -1,11 +1,13 @@
 package org.legcrampcds.engine;
 
+import org.legcrampcds.model.Diagnostic;
+
 /**
  * The stable diagnostic codes of rule-base problems: every {@link RuleProblem} carries one, and
  * {@code docs/diagnostics.md} explains each with its cause, an example and the fix. Codes never
  * change meaning; a new problem gets a new code.
  */
-public enum RuleDiagnostic {
+public enum RuleDiagnostic implements Diagnostic {
     /** Drools rejected the DRL: a syntax error, an unknown type or field, a bad expression. */
     DRL_COMPILE_ERROR("LCC-R001"),
     /** A metadata key the rule base does not define (a misspelling, or Drools' reserved {@code @modifies}). */
@@ -59,7 +61,7 @@ public enum RuleDiagnostic {
         this.code = code;
     }
 
-    /** The stable code, for example {@code LCC-R001}. */
+    @Override
     public String code() {
         return code;
     }

@@ -82,8 +82,11 @@ final class RuleFiles {
     private static String readString(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RuleBaseException(file.getFileName().toString(), RuleDiagnostic.UNREADABLE_RULES,
+                    "not UTF-8 text", e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 

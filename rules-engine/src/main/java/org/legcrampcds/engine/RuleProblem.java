@@ -34,7 +34,7 @@ public record RuleProblem(String file, int line, RuleDiagnostic diagnostic, Stri
         return diagnostic.code();
     }
 
-    /** {@code file:line: CODE message}, the form {@code validate} prints. */
+    /** {@code file:line: CODE message}, the form the command line prints. */
     @Override
     public String toString() {
         return file + (line > 0 ? ":" + line : "") + ": " + diagnostic.code() + " " + message;

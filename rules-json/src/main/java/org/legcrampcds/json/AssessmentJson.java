@@ -5,10 +5,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.DataRequired;
@@ -25,9 +27,9 @@ import org.legcrampcds.model.ValidationError;
  */
 public final class AssessmentJson {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
+    private static final JsonFactory JSON = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
+            .build().getFactory();
 
     private AssessmentJson() {
     }
@@ -40,6 +42,15 @@ public final class AssessmentJson {
      * {@code modifiedBy} when empty.
      */
     public static String toJson(Assessment assessment) {
+        return toJson(assessment, Map.of());
+    }
+
+    /**
+     * The result line with more fields after the contract's, in the map's order: for example
+     * {@code asOf}, {@code unmapped} and {@code notRecorded} of a case read from FHIR (interfaces.md
+     * §6). Values are strings, numbers, booleans, lists and maps of those.
+     */
+    public static String toJson(Assessment assessment, Map<String, ?> extraFields) {
         return write(g -> {
             g.writeStartObject();
             g.writeStringField("caseId", assessment.caseId());
@@ -77,6 +88,10 @@ public final class AssessmentJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            for (Map.Entry<String, ?> field : extraFields.entrySet()) {
+                g.writeFieldName(field.getKey());
+                g.writeObject(field.getValue());
+            }
             g.writeEndObject();
         });
     }

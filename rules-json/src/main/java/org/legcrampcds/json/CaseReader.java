@@ -262,7 +262,10 @@ public final class CaseReader {
 
     /** One line, no stack trace, no source excerpt: "malformed JSON at line L, column C: what". */
     private static String malformedReason(JsonProcessingException e, int firstLine) {
-        String what = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ").trim();
+        // Jackson's own location notes ("[Source: ...; line: 1, column: 1]") count from the start of
+        // the text it was given, not of the file: the reason gives the real line and column instead.
+        String what = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ")
+                .replaceAll(" ?\\(start marker at \\[Source:[^]]*]\\)", "").replaceAll(" ?at \\[Source:[^]]*]", "").trim();
         JsonLocation at = e.getLocation();
         if (at == null || at.getLineNr() < 1) {
             return "malformed JSON: " + what;

@@ -5,7 +5,7 @@ package org.legcrampcds.model;
  * in. Every {@link ValidationError} carries one; {@code docs/diagnostics.md} explains each with its
  * cause, an example and the fix. Codes never change meaning; a new problem gets a new code.
  */
-public enum InputDiagnostic {
+public enum InputDiagnostic implements Diagnostic {
     /** The document is not well-formed JSON (or not UTF-8, or empty). */
     MALFORMED_JSON("LCC-V001"),
     /** A value of the wrong type: an object, array, number, integer, boolean or string was required. */
@@ -47,7 +47,7 @@ public enum InputDiagnostic {
         this.code = code;
     }
 
-    /** The stable code, for example {@code LCC-V007}. */
+    @Override
     public String code() {
         return code;
     }

@@ -19,11 +19,14 @@ public final class InvalidCaseException extends IllegalArgumentException {
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidCaseException(String field, InputDiagnostic diagnostic, String reason) {
+    public InvalidCaseException(String field, Diagnostic diagnostic, String reason) {
         this(List.of(new ValidationError(field, diagnostic, reason)));
     }
 
-    /** Every error found, in the order of the fields in the case; never empty. */
+    /**
+     * Every error found, never empty: problems of the source document first, then structural ones
+     * (types, unknown keys and codes), then the semantic checks, each group in the order of the case.
+     */
     public List<ValidationError> errors() {
         return errors;
     }

@@ -258,7 +258,7 @@ public final class PatientCase {
          * unknown key), at a path of the case model. The semantic checks do not report that field again,
          * nor anything inside it.
          */
-        public Builder inputError(String modelPath, InputDiagnostic diagnostic, String reason) {
+        public Builder inputError(String modelPath, Diagnostic diagnostic, String reason) {
             inputErrors.add(new ValidationError(modelPath, diagnostic, reason));
             return this;
         }
@@ -267,7 +267,7 @@ public final class PatientCase {
          * Reports a problem at a place that only the source format has (for example the FHIR Bundle
          * itself), already located in that format's terms.
          */
-        public Builder sourceError(String location, InputDiagnostic diagnostic, String reason) {
+        public Builder sourceError(String location, Diagnostic diagnostic, String reason) {
             sourceErrors.add(new ValidationError(location, diagnostic, reason));
             return this;
         }

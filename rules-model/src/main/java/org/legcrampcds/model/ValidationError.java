@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param reason     what is wrong, for example {@code unsupported unit 'mg/dL' for POTASSIUM}; wording
  *                   may change between releases, the code does not
  */
-public record ValidationError(String field, InputDiagnostic diagnostic, String reason) {
+public record ValidationError(String field, Diagnostic diagnostic, String reason) {
 
     public ValidationError {
         Objects.requireNonNull(field, "field");
