@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,9 +16,12 @@ import java.util.stream.Stream;
 
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.RuleBaseException;
+import org.legcrampcds.engine.RuleDiagnostic;
 import org.legcrampcds.json.CaseReader;
 import org.legcrampcds.json.ReadResult;
+import org.legcrampcds.fhir.FhirMapping;
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.InvalidCaseException;
 import org.legcrampcds.model.PatientCase;
 
 import picocli.CommandLine.Command;
@@ -42,7 +46,9 @@ import picocli.CommandLine.Spec;
             "",
             "PATH is a case file (*.json), a directory (every *.json in it, by name, not recursive), "
                 + "a JSON Lines file (*.jsonl, one case per line) or - for JSON Lines on standard input. "
-                + "A case without an id is named by its file name, or in JSON Lines by its line number.",
+                + "A case without an id is named by its file name, or in JSON Lines by its line number. "
+                + "A *.json file whose resourceType is Bundle is FHIR R4, mapped at --as-of; its result adds "
+                + "asOf, unmapped and notRecorded.",
             "",
             "Exit status: 0 every case was assessed; 2 at least one case was invalid (the others were "
                 + "still assessed and printed); 1 any other failure, such as an unreadable PATH or rules "
@@ -59,6 +65,10 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Use the rule files in DIR instead of the built-in rule base.")
     private Path rulesDirectory;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "The date ages and day counts of FHIR input are taken at (default: today, UTC).")
+    private LocalDate asOf;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Cases to assess; see below.")
     private List<String> paths;
@@ -84,7 +94,7 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
         if (rulesDirectory != null && !Files.isDirectory(rulesDirectory)) {
-            err.println(LegCrampCli.NAME + ": --rules " + rulesDirectory + ": not a directory");
+            err.println(LegCrampCli.NAME + ": --rules " + rulesDirectory + ": " + RuleDiagnostic.UNREADABLE_RULES.code() + " not a directory");
             return ExitCodes.FAILURE;
         }
         CrampAssessor assessor;
@@ -114,6 +124,7 @@ final class AssessCommand implements Callable<Integer> {
         private final Report report;
         private final PrintWriter out;
         private final PrintWriter err;
+        private final FhirInput fhirInput = new FhirInput(asOf);
         private int assessed;
         private int invalid;
         private boolean failure;
@@ -169,8 +180,27 @@ final class AssessCommand implements Callable<Integer> {
                     CaseReader.readJsonLines(in, false, this::report);
                 }
             } else {
-                report(CaseReader.read(file));
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (FhirInput.isFhirResource(text)) {
+                    fhir(text, CaseReader.defaultId(file));
+                } else {
+                    report(CaseReader.read(file));
+                }
             }
+        }
+
+        /** A FHIR Bundle: mapped, then assessed like any case; a rejected Bundle is an invalid case. */
+        private void fhir(String bundle, String caseId) {
+            FhirMapping mapping;
+            try {
+                mapping = fhirInput.mapper().mapBundle(bundle, fhirInput.asOf(), caseId);
+            } catch (InvalidCaseException e) {
+                report.rejected(caseId, e.errors());
+                invalid++;
+                return;
+            }
+            assess(mapping.patientCase(), caseId, mapping);
+            out.flush();
         }
 
         private void report(ReadResult result) {
@@ -178,12 +208,12 @@ final class AssessCommand implements Callable<Integer> {
                 report.rejected(rejected.caseId(), rejected.errors());
                 invalid++;
             } else {
-                assess(((ReadResult.Accepted) result).patientCase(), result.caseId());
+                assess(((ReadResult.Accepted) result).patientCase(), result.caseId(), null);
             }
             out.flush();
         }
 
-        private void assess(PatientCase patientCase, String caseId) {
+        private void assess(PatientCase patientCase, String caseId, FhirMapping fromFhir) {
             Assessment assessment;
             try {
                 assessment = assessor.assess(patientCase);
@@ -193,7 +223,7 @@ final class AssessCommand implements Callable<Integer> {
                 failure = true;
                 return;
             }
-            report.assessed(assessment);
+            report.assessed(assessment, fromFhir);
             assessed++;
         }
 

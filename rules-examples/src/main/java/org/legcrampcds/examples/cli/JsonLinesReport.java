@@ -1,8 +1,11 @@
 package org.legcrampcds.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.legcrampcds.fhir.FhirMapping;
 import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.ValidationError;
@@ -17,8 +20,22 @@ final class JsonLinesReport implements Report {
     }
 
     @Override
-    public void assessed(Assessment assessment) {
-        out.println(AssessmentJson.toJson(assessment));
+    public void assessed(Assessment assessment, FhirMapping fromFhir) {
+        if (fromFhir == null) {
+            out.println(AssessmentJson.toJson(assessment));
+            return;
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("asOf", fromFhir.asOf().toString());
+        extra.put("unmapped", fromFhir.unmapped().stream().map(u -> {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("resource", u.resource());
+            entry.put("reason", u.reason().code());
+            entry.put("detail", u.detail());
+            return entry;
+        }).toList());
+        extra.put("notRecorded", fromFhir.notRecorded());
+        out.println(AssessmentJson.toJson(assessment, extra));
     }
 
     /** The contract's error line: the first error as {@code error}, all of them as {@code errors}. */

@@ -2,14 +2,20 @@ package org.legcrampcds.examples.cli;
 
 import java.util.List;
 
+import org.legcrampcds.fhir.FhirMapping;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.ValidationError;
 
 /** Writes each case's outcome, in input order, in one output format. */
 interface Report {
 
-    /** A case that was assessed. */
-    void assessed(Assessment assessment);
+    /**
+     * A case that was assessed.
+     *
+     * @param fromFhir the FHIR mapping it came from, with its as-of date and what it did not use, or
+     *                 null for a case in the case format
+     */
+    void assessed(Assessment assessment, FhirMapping fromFhir);
 
     /**
      * A case rejected before assessment.

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.legcrampcds.fhir.FhirMapping;
+import org.legcrampcds.fhir.Unmapped;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.Evidence;
@@ -45,9 +47,12 @@ final class TextReport implements Report {
     }
 
     @Override
-    public void assessed(Assessment assessment) {
+    public void assessed(Assessment assessment, FhirMapping fromFhir) {
         header(assessment.caseId());
         out.println("Rule base:       " + assessment.rulesetVersion());
+        if (fromFhir != null) {
+            out.println("From FHIR as of: " + fromFhir.asOf());
+        }
         out.println("Highest urgency: " + describe(assessment.highestUrgency()));
         if (assessment.findings().isEmpty()) {
             out.println();
@@ -72,6 +77,13 @@ final class TextReport implements Report {
             }
         }
         partialRecord(assessment);
+        if (fromFhir != null && !fromFhir.unmapped().isEmpty()) {
+            out.println();
+            out.println("Not used from the record:");
+            for (Unmapped unused : fromFhir.unmapped()) {
+                wrapped(FINDING_INDENT, FINDING_INDENT + "  ", unused.resource() + " (" + unused.reason().code() + "): " + unused.detail());
+            }
+        }
     }
 
     /** What the record did not say (catalogue §11-12): the questions worth asking and the labs set aside. */

@@ -1,0 +1,218 @@
+package org.legcrampcds.fhir;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IParserErrorHandler;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
+import org.legcrampcds.model.InvalidCaseException;
+
+/**
+ * Reads a FHIR R4 JSON Bundle into its resources, one entry at a time, so that a malformed value is
+ * reported at {@code Bundle.entry[i].resource.<element>}. Unknown elements (an EHR's extensions
+ * and local additions) are tolerated; invalid values are rejected. One {@link FhirContext} per
+ * process: creating one is expensive, using one is thread-safe.
+ */
+final class BundleReader {
+
+    /** The process's FHIR R4 context, shared (HAPI: expensive to create, thread-safe to use). */
+    static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** A resource of the Bundle with where it is. */
+    record Entry(Resource resource, String location) {
+    }
+
+    private BundleReader() {
+    }
+
+    /**
+     * @param json the document
+     * @return the entries' resources, in Bundle order
+     * @throws InvalidCaseException with {@link FhirDiagnostic#NOT_A_FHIR_BUNDLE} or
+     *                              {@link FhirDiagnostic#MALFORMED_ELEMENT}, located
+     */
+    static List<Entry> read(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw rejected("Bundle", FhirDiagnostic.NOT_A_FHIR_BUNDLE, "not JSON: " + oneLine(e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject() || !root.path("resourceType").isTextual()) {
+            throw rejected("Bundle", FhirDiagnostic.NOT_A_FHIR_BUNDLE, "not a FHIR resource: no resourceType");
+        }
+        if (!"Bundle".equals(root.get("resourceType").textValue())) {
+            throw rejected("Bundle", FhirDiagnostic.NOT_A_FHIR_BUNDLE,
+                    "a " + root.get("resourceType").textValue() + ", not a Bundle");
+        }
+        JsonNode entries = root.path("entry");
+        if (!entries.isMissingNode() && !entries.isArray()) {
+            throw rejected("Bundle.entry", FhirDiagnostic.NOT_A_FHIR_BUNDLE, "entry is not an array");
+        }
+        List<Entry> resources = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String location = "Bundle.entry[" + i + "].resource";
+            JsonNode resource = entries.get(i).path("resource");
+            if (!resource.isObject() || !resource.path("resourceType").isTextual()) {
+                throw rejected(location, FhirDiagnostic.NOT_A_FHIR_BUNDLE, "entry without a resource");
+            }
+            resources.add(parse(resource, location));
+        }
+        return resources;
+    }
+
+    /** Parses resources given one by one (a CDS Hooks prefetch), located as {@code name[i]}. */
+    static Entry parse(JsonNode resource, String location) {
+        IParser parser = FHIR.newJsonParser().setParserErrorHandler(new RejectInvalidValues(location));
+        try {
+            IBaseResource parsed = parser.parseResource(resource.toString());
+            if (!(parsed instanceof Resource r)) {
+                throw rejected(location, FhirDiagnostic.NOT_A_FHIR_BUNDLE, "not an R4 resource");
+            }
+            return new Entry(r, location);
+        } catch (Malformed e) {
+            // HAPI names only the element; the JSON tree gives the whole path to the value.
+            String path = e.value == null ? null : find(resource, e.element, e.value, "");
+            throw rejected(path == null ? e.location : location + path, FhirDiagnostic.MALFORMED_ELEMENT, e.getMessage());
+        } catch (DataFormatException e) {
+            throw rejected(location, FhirDiagnostic.NOT_A_FHIR_BUNDLE, "not valid FHIR R4: " + oneLine(e.getMessage()));
+        }
+    }
+
+    /** The path (".a.b[2].c") of the first value with this text under an element of this name, or null. */
+    private static String find(JsonNode node, String element, String value, String path) {
+        if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                JsonNode child = field.getValue();
+                String at = path + "." + field.getKey();
+                if (field.getKey().equals(element) && child.isValueNode() && value.equals(child.asText())) {
+                    return at;
+                }
+                String found = find(child, element, value, at);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode child = node.get(i);
+                if (child.isValueNode() && value.equals(child.asText()) && path.endsWith("." + element)) {
+                    return path + "[" + i + "]";
+                }
+                String found = find(child, element, value, path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    static InvalidCaseException rejected(String location, FhirDiagnostic diagnostic, String reason) {
+        return new InvalidCaseException(location, diagnostic, reason);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** An invalid value found while parsing, with its location. */
+    private static final class Malformed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient String location;
+        private final transient String element;
+        private final transient String value;
+
+        Malformed(String location, String element, String value, String message) {
+            super(message, null, false, false);
+            this.location = location;
+            this.element = element;
+            this.value = value;
+        }
+    }
+
+    /**
+     * HAPI's parser error handler: tolerate what a real EHR payload carries (unknown elements and
+     * attributes, extensions), reject what would be guessed (a value of the wrong type or format).
+     */
+    private record RejectInvalidValues(String resourceLocation) implements IParserErrorHandler {
+
+        @Override
+        public void invalidValue(IParseLocation at, String value, String error) {
+            throw new Malformed(where(at), at == null ? null : at.getParentElementName(), value,
+                    "malformed value '" + value + "': " + oneLine(error));
+        }
+
+        @Override
+        public void incorrectJsonType(IParseLocation at, String elementName, BaseJsonLikeValue.ValueType expected,
+                                      BaseJsonLikeValue.ScalarType expectedScalar, BaseJsonLikeValue.ValueType found,
+                                      BaseJsonLikeValue.ScalarType foundScalar) {
+            throw new Malformed(resourceLocation + "." + path(at, elementName), null, null,
+                    "wrong JSON type: expected " + expected + (expectedScalar == null ? "" : " " + expectedScalar)
+                            + ", found " + found + (foundScalar == null ? "" : " " + foundScalar));
+        }
+
+        @Override
+        public void unknownElement(IParseLocation at, String elementName) {
+            // Tolerated: EHR payloads carry elements of other versions and profiles.
+        }
+
+        @Override
+        public void unknownAttribute(IParseLocation at, String attributeName) {
+            // Tolerated, as above.
+        }
+
+        @Override
+        public void unexpectedRepeatingElement(IParseLocation at, String elementName) {
+            throw new Malformed(resourceLocation + "." + path(at, elementName), null, null, "element repeats but may occur once");
+        }
+
+        @Override
+        public void missingRequiredElement(IParseLocation at, String elementName) {
+            // The mapping checks what it needs itself and reports it with its own code.
+        }
+
+        @Override
+        public void containedResourceWithNoId(IParseLocation at) {
+            // Contained resources are not read.
+        }
+
+        @Override
+        public void unknownReference(IParseLocation at, String reference) {
+            // References are resolved by the mapping, which reports what it cannot use.
+        }
+
+        @Override
+        public void invalidInternalReference(IParseLocation at, String reference) {
+            // As above.
+        }
+
+        @Override
+        public void extensionContainsValueAndNestedExtensions(IParseLocation at) {
+            // Extensions are not read.
+        }
+
+        private String where(IParseLocation at) {
+            return resourceLocation + (at == null || at.getParentElementName() == null ? "" : "." + at.getParentElementName());
+        }
+
+        private static String path(IParseLocation at, String elementName) {
+            return at == null || at.getParentElementName() == null ? elementName : at.getParentElementName() + "." + elementName;
+        }
+    }
+}
