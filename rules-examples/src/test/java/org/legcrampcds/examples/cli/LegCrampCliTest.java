@@ -272,4 +272,76 @@ class LegCrampCliTest {
         assertThat(version.status()).isZero();
         assertThat(version.out()).contains("leg-cramp-cds").contains("rule base");
     }
+
+    // ------------------------------------------------------------ FHIR input (interfaces.md 6)
+
+    private static final String BUNDLE = """
+            {"resourceType": "Bundle", "type": "collection", "entry": [
+              {"fullUrl": "urn:uuid:p1", "resource": {"resourceType": "Patient", "id": "p1", "gender": "male",
+                "birthDate": "1950-03-01", "extension": [{"url": "http://example.org/local", "valueString": "tolerated"}]}},
+              {"fullUrl": "urn:uuid:o1", "resource": {"resourceType": "Observation", "id": "o1", "status": "final",
+                "code": {"coding": [{"system": "http://loinc.org", "code": "2823-3"}]},
+                "subject": {"reference": "Patient/p1"}, "effectiveDateTime": "2026-11-16",
+                "valueQuantity": {"value": 2.4, "unit": "mmol/L", "system": "http://unitsofmeasure.org", "code": "mmol/L"}}},
+              {"fullUrl": "urn:uuid:e1", "resource": {"resourceType": "Encounter", "id": "e1", "status": "finished",
+                "class": {"code": "AMB"}}}
+            ]}
+            """;
+
+    @Test
+    void aFhirBundle_isMappedAtTheAsOfDate_andItsResultSaysWhatWasNotUsed() throws IOException {
+        Path file = write(dir, "patient-bundle.json", BUNDLE);
+
+        Result result = run("assess", "--format", "json", "--as-of", "2026-12-01", file.toString());
+
+        assertThat(result.status()).isZero();
+        JsonNode line = result.jsonLines().get(0);
+        assertThat(line.get("caseId").asText()).isEqualTo("patient-bundle");
+        assertThat(line.get("asOf").asText()).isEqualTo("2026-12-01");
+        assertThat(line.get("highestUrgency").asText()).isEqualTo("EMERGENCY");
+        assertThat(line.get("unmapped")).extracting(u -> u.get("resource").asText() + " " + u.get("reason").asText())
+                .containsExactly("Encounter/e1 unsupported-type");
+        assertThat(line.get("notRecorded")).extracting(JsonNode::asText).contains("cramps.nightsPerWeek", "symptoms.CHEST_PAIN");
+        assertThat(line.get("recordComplete").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aFhirBundle_inTheTextReport_showsTheAsOfDateAndWhatWasNotUsed() throws IOException {
+        Path file = write(dir, "patient-bundle.json", BUNDLE);
+
+        Result result = run("assess", "--as-of", "2026-12-01", file.toString());
+
+        assertThat(result.out()).contains("From FHIR as of: 2026-12-01")
+                .contains("Not used from the record:").contains("Encounter/e1 (unsupported-type)");
+    }
+
+    @Test
+    void anAgedLabInABundle_isSetAsideAtALaterAsOfDate() throws IOException {
+        Path file = write(dir, "patient-bundle.json", BUNDLE);
+
+        JsonNode line = run("assess", "--format", "json", "--as-of", "2027-01-01", file.toString()).jsonLines().get(0);
+
+        assertThat(line.get("staleLabs").toString()).isEqualTo("[{\"test\":\"POTASSIUM\",\"daysSinceTaken\":46,\"maxDays\":30}]");
+    }
+
+    @Test
+    void aBadBundle_isAnInvalidCaseNamingTheFhirLocation() throws IOException {
+        Path file = write(dir, "bad-bundle.json", BUNDLE.replace("\"birthDate\": \"1950-03-01\"", "\"birthDate\": \"1950-13-45\""));
+
+        Result result = run("assess", "--format", "json", "--as-of", "2026-12-01", file.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        JsonNode error = result.jsonLines().get(0).get("error");
+        assertThat(error.get("field").asText()).isEqualTo("Bundle.entry[0].resource.birthDate");
+        assertThat(error.get("code").asText()).isEqualTo("LCC-F005");
+        assertThat(result.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMalformedAsOfDate_isAUsageError() {
+        Result result = run("assess", "--as-of", "01/12/2026", "x.json");
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err()).contains("--as-of").doesNotContain("\tat ");
+    }
 }
