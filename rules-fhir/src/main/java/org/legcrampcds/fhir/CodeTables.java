@@ -43,7 +43,7 @@ final class CodeTables {
     private record AtcPrefix(String prefix, DrugClass drugClass) {
     }
 
-    private final Map<Key, String> conditions;
+    private final Map<Key, List<String>> conditions;
     private final Map<Key, Medicine> medicines;
     private final List<AtcPrefix> atc;
     private final Map<String, String> atcDisplay;
@@ -52,7 +52,11 @@ final class CodeTables {
     private final Map<Key, String> answers;
 
     private CodeTables() {
-        conditions = targets(read("conditions.csv"));
+        Map<Key, List<String>> byCode = new HashMap<>();
+        for (Map<String, String> row : read("conditions.csv")) {
+            byCode.computeIfAbsent(new Key(row.get("system"), row.get("code")), k -> new ArrayList<>()).add(row.get("target"));
+        }
+        conditions = Map.copyOf(byCode);
         labs = targets(read("labs.csv"));
         answers = targets(read("answers.csv"));
         medicines = new HashMap<>();
@@ -81,9 +85,21 @@ final class CodeTables {
         return INSTANCE;
     }
 
-    /** The condition target (a catalogue condition, {@code PREGNANCY} or {@code DELIVERY}) of any coding. */
-    Optional<String> condition(CodeableConcept code) {
-        return first(code, conditions);
+    /**
+     * The condition targets (catalogue conditions, {@code PREGNANCY} or {@code DELIVERY}) of every
+     * coding in the table, in table order: one code may mean two conditions (E11.42 is diabetes and
+     * neuropathy). Empty when no coding is in the table.
+     */
+    List<String> conditions(CodeableConcept code) {
+        List<String> targets = new ArrayList<>();
+        for (Coding coding : code.getCoding()) {
+            for (String target : conditions.getOrDefault(new Key(coding.getSystem(), coding.getCode()), List.of())) {
+                if (!targets.contains(target)) {
+                    targets.add(target);
+                }
+            }
+        }
+        return targets;
     }
 
     /** The lab target (a catalogue test or TOTAL_CALCIUM, ALBUMIN, IONISED_CALCIUM, PREGNANCY_STATUS, GESTATIONAL_AGE). */

@@ -40,37 +40,43 @@ final class ConditionMapper {
             context.unmapped(resource, Unmapped.Reason.REFUTED, "verificationStatus " + verification);
             return;
         }
-        Optional<String> target = codes.condition(resource.getCode());
-        if (target.isEmpty()) {
+        List<String> targets = codes.conditions(resource.getCode());
+        if (targets.isEmpty()) {
             context.unmapped(resource, Unmapped.Reason.NO_MAPPING, "no table entry for " + codings(resource.getCode()));
             return;
         }
         String clinical = code(resource.getClinicalStatus());
         boolean active = "active".equals(clinical) || "recurrence".equals(clinical) || "relapse".equals(clinical);
-        switch (target.get()) {
-            case "PREGNANCY" -> {
-                if (active) {
-                    activePregnancy = true;
-                } else {
-                    context.unmapped(resource, Unmapped.Reason.NOT_CURRENT, "pregnancy with clinicalStatus " + clinical);
+        boolean used = false;
+        for (String target : targets) {
+            switch (target) {
+                case "PREGNANCY" -> {
+                    activePregnancy |= active;
+                    used |= active;
+                }
+                case "DELIVERY" -> {
+                    // A delivery is used whatever its clinical status; one without a date reports itself.
+                    delivery(resource, MappingContext.utcDate(resource.getOnsetDateTimeType())
+                            .or(() -> MappingContext.utcDate(resource.getRecordedDateElement())));
+                    used = true;
+                }
+                default -> {
+                    Condition condition = Condition.valueOf(target);
+                    if (active || condition == Condition.PREVIOUS_DVT || recentlyAbatedCancer(condition, resource, clinical)) {
+                        conditions.add(condition);
+                        used = true;
+                    }
                 }
             }
-            case "DELIVERY" -> delivery(resource, MappingContext.utcDate(resource.getOnsetDateTimeType())
-                    .or(() -> MappingContext.utcDate(resource.getRecordedDateElement())));
-            default -> {
-                Condition condition = Condition.valueOf(target.get());
-                if (active || condition == Condition.PREVIOUS_DVT || recentlyAbatedCancer(condition, resource, clinical)) {
-                    conditions.add(condition);
-                } else {
-                    context.unmapped(resource, Unmapped.Reason.NOT_CURRENT, condition + " with clinicalStatus " + clinical);
-                }
-            }
+        }
+        if (!used) {
+            context.unmapped(resource, Unmapped.Reason.NOT_CURRENT, String.join(", ", targets) + " with clinicalStatus " + clinical);
         }
     }
 
     /** A Procedure is read only as a delivery, for postpartum weeks. */
     void add(Procedure procedure) {
-        if (!codes.condition(procedure.getCode()).filter("DELIVERY"::equals).isPresent()) {
+        if (!codes.conditions(procedure.getCode()).contains("DELIVERY")) {
             context.unmapped(procedure, Unmapped.Reason.NO_MAPPING, "not a delivery: " + codings(procedure.getCode()));
             return;
         }
@@ -85,6 +91,7 @@ final class ConditionMapper {
         delivery(procedure, date);
     }
 
+    /** Records a dated delivery; a delivery without a full date is reported. */
     private void delivery(org.hl7.fhir.r4.model.Resource resource, Optional<LocalDate> date) {
         if (date.isEmpty()) {
             context.unmapped(resource, Unmapped.Reason.UNUSABLE_VALUE, "delivery without a full date");
