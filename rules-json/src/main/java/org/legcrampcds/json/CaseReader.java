@@ -302,6 +302,9 @@ public final class CaseReader {
             if (root.has("description") && !root.get("description").isTextual()) {
                 error("description", InputDiagnostic.WRONG_TYPE, "wrong type: must be a string");
             }
+            if (root.has("expect") && !root.get("expect").isObject()) {
+                error("expect", InputDiagnostic.WRONG_TYPE, "wrong type: must be an object");
+            }
             builder.id(id).patient(patient(root)).cramps(cramps(root)).history(history(root));
             codeList(root, "symptoms", Symptom.class, "symptom").forEach(builder::symptom);
             codeList(root, "conditions", Condition.class, "condition").forEach(builder::condition);

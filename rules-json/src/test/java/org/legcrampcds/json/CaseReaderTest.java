@@ -369,6 +369,13 @@ class CaseReaderTest {
          * labs at all and came out INFO. Any key the format does not define is now an error.
          */
         @Test
+        void anExpectBlockThatIsNotAnObject_isAWrongType() {
+            String json = exampleWith("\"description\":", "\"expect\": [\"CAUSE_AGE\"], \"description\":");
+
+            assertThat(errorsOf(json)).containsExactly(err("expect", InputDiagnostic.WRONG_TYPE));
+        }
+
+        @Test
         void aMisspeltTopLevelKey_isRejectedNotSilentlyDropped() {
             String json = exampleWith("\"labs\": [", "\"lab\": [");
 
