@@ -2,6 +2,7 @@ package org.legcrampcds.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
@@ -9,16 +10,23 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.EqualityBehaviorOption;
 
 /**
  * Compiles DRL files into a KieBase once, at engine build time. Facts are compared by equality,
- * so a finding or indicator established twice is one fact.
+ * so a finding or indicator established twice is one fact. Each build is a KIE module of its own
+ * release id, taken out of Drools' JVM-wide repository as soon as its KieBase exists: under the
+ * default release id, two builds at once (or any other Drools user of the JVM) could swap modules,
+ * and an assessor would run rules other than those its {@code rulesetVersion} names.
  */
 final class RuleBaseCompiler {
 
     /** Where KieFileSystem expects the DRL package's files (trap: a path not matching the package only warns). */
     private static final String PACKAGE_PATH = "src/main/resources/" + RuleFiles.BUILT_IN_FOLDER + "/";
+
+    /** The group of every build's own release id. */
+    private static final String GROUP = "org.legcrampcds.rulebase";
 
     private RuleBaseCompiler() {
     }
@@ -29,7 +37,8 @@ final class RuleBaseCompiler {
             throw new RuleBaseException(List.of(new RuleProblem("(rule base)", 0, RuleDiagnostic.NO_RULES, "no .drl files")));
         }
         KieServices services = KieServices.get();
-        KieFileSystem fileSystem = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId(GROUP, "rule-base-" + UUID.randomUUID(), "1.0.0");
+        KieFileSystem fileSystem = services.newKieFileSystem().generateAndWritePomXML(releaseId);
         drl.forEach(f -> fileSystem.write(PACKAGE_PATH + f.name(), f.bytes()));
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
         List<RuleProblem> problems = new ArrayList<>();
@@ -37,12 +46,16 @@ final class RuleBaseCompiler {
             problems.add(new RuleProblem(fileName(message.getPath()), message.getLine(), RuleDiagnostic.DRL_COMPILE_ERROR,
                     oneLine(message.getText())));
         }
-        if (!problems.isEmpty()) {
-            throw new RuleBaseException(problems);
+        try {
+            if (!problems.isEmpty()) {
+                throw new RuleBaseException(problems);
+            }
+            KieBaseConfiguration configuration = services.newKieBaseConfiguration();
+            configuration.setOption(EqualityBehaviorOption.EQUALITY);
+            return services.newKieContainer(releaseId).newKieBase(configuration);
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
         }
-        KieBaseConfiguration configuration = services.newKieBaseConfiguration();
-        configuration.setOption(EqualityBehaviorOption.EQUALITY);
-        return services.newKieContainer(builder.getKieModule().getReleaseId()).newKieBase(configuration);
     }
 
     private static String fileName(String path) {
