@@ -198,7 +198,7 @@ public final class CaseReader {
             if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            if (line.isBlank()) {
+            if (isJsonWhitespace(line)) {
                 continue;
             }
             if (first && endsEarly(line)) {
@@ -211,6 +211,15 @@ public final class CaseReader {
             first = false;
             each.accept(readJsonLine(line, lineNumber));
         }
+    }
+
+    /**
+     * Whether a line holds only JSON whitespace (space, tab, carriage return), so that it is skipped.
+     * Other characters {@link String#isBlank()} counts as blank (a vertical tab, U+2028) are no
+     * whitespace to JSON: such a line is reported as malformed, never silently dropped.
+     */
+    private static boolean isJsonWhitespace(String line) {
+        return line.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r');
     }
 
     /** Whether a line is the start of a JSON value that goes on past the end of the line. */

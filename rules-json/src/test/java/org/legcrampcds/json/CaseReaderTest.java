@@ -487,6 +487,15 @@ class CaseReaderTest {
         }
 
         @Test
+        void aLineOfCharactersThatAreNoJsonWhitespace_isReportedNotSkipped() throws IOException {
+            List<ReadResult> results = readLines(TestCases.oneLine(EXAMPLE) + "\n \t \n\u2028\u000B\n");
+
+            assertThat(results).hasSize(2);
+            assertThat(located(((ReadResult.Rejected) results.get(1)).errors())).containsExactly(err("$", InputDiagnostic.MALFORMED_JSON));
+            assertThat(results.get(1).caseId()).isEqualTo("3");
+        }
+
+        @Test
         void invalidLine_isNamedByItsLineNumberAndField() throws IOException {
             String bad = TestCases.oneLine(exampleWith("\"id\": \"EX-furosemide-low-potassium\",", "")
                     .replace("\"unit\": \"mmol/L\"}", "\"unit\": \"mg/dL\"}"));
