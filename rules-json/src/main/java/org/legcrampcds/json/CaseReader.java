@@ -180,7 +180,7 @@ public final class CaseReader {
     }
 
     /**
-     * Reads JSON Lines input (one case per line, blank lines skipped) and hands each case to
+     * Reads JSON Lines input (one case per line, lines of JSON whitespace skipped) and hands each case to
      * {@code each} as soon as its line is read, in input order. Input whose first case runs over
      * several lines (a pretty-printed case) is not JSON Lines: it gets one rejection with code
      * {@code LCC-V017} saying so, instead of an error for every line.
