@@ -29,6 +29,8 @@ import org.legcrampcds.engine.Engines;
 class ReadmeTest {
 
     private static final Path README = Path.of("..", "README.md");
+    /** The project specification's folder beside a developer's checkout, which a user's clone does not have. */
+    static final String SPEC_BESIDE_THE_CLONE = Path.of("..", "shared").toString();
 
     @TempDir
     Path dir;
@@ -59,7 +61,8 @@ class ReadmeTest {
 
     @Test
     void theReadme_needsNothingBesideTheClone() throws IOException {
-        assertThat(Files.readString(README, StandardCharsets.UTF_8)).doesNotContain("../shared").doesNotContain("shared/");
+        assertThat(Files.readString(README, StandardCharsets.UTF_8)).doesNotContain(SPEC_BESIDE_THE_CLONE)
+                .doesNotContain("shared/");
     }
 
     private static String run(Path classes) throws Exception {
