@@ -102,29 +102,21 @@ final class AssessmentAssembler {
     private record Applied(RuleMeta rule, Modification modification) {
     }
 
-    /**
-     * Texts contributed by several rules (two SAFETY_FLUID_RESTRICTION variants, the SAFETY_QUININE
-     * sentences) follow the order the rules are written in, which is the catalogue's stated order:
-     * by file, then line, never by the spelling of rule ids ({@code -10} would sort before {@code -02}).
-     */
-    private static final Comparator<RuleMeta> DECLARATION_ORDER =
-            Comparator.comparing(RuleMeta::file).thenComparingInt(RuleMeta::line).thenComparing(RuleMeta::id);
-
     /** A finding being put together from the firings of its rules. */
     private static final class Draft {
         final String code;
         final Category category;
         final Urgency urgency;
-        final SortedSet<RuleMeta> rules = new TreeSet<>(DECLARATION_ORDER);
+        final SortedSet<RuleMeta> rules = new TreeSet<>(RuleMeta.DECLARATION_ORDER);
         final Set<Evidence> evidence = new LinkedHashSet<>();
         final Set<String> sources = new LinkedHashSet<>();
-        final Map<RuleMeta, String> actionKeyByRule = new TreeMap<>(DECLARATION_ORDER);
+        final Map<RuleMeta, String> actionKeyByRule = new TreeMap<>(RuleMeta.DECLARATION_ORDER);
         final Set<String> suppressTargets = new LinkedHashSet<>();
         final List<Applied> modifications = new ArrayList<>();
         final SortedSet<String> suppresses = new TreeSet<>();
         final SortedSet<String> modifiedBy = new TreeSet<>();
         final Set<String> droppedClauses = new TreeSet<>();
-        final Map<RuleMeta, Map<String, String>> appendsByRule = new TreeMap<>(DECLARATION_ORDER);
+        final Map<RuleMeta, Map<String, String>> appendsByRule = new TreeMap<>(RuleMeta.DECLARATION_ORDER);
         String replacementKey;
 
         Draft(RuleMeta first) {

@@ -3,7 +3,6 @@ package org.legcrampcds.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,11 +214,8 @@ final class RuleCatalog {
                 }));
     }
 
-    /** The rules in the order they are written: by file name, then line. */
-    List<RuleMeta> rulesInDeclarationOrder() {
-        return rulesByName.values().stream()
-                .sorted(Comparator.comparing(RuleMeta::file).thenComparingInt(RuleMeta::line).thenComparing(RuleMeta::id))
-                .toList();
+    private List<RuleMeta> rulesInDeclarationOrder() {
+        return rulesByName.values().stream().sorted(RuleMeta.DECLARATION_ORDER).toList();
     }
 
     private void requireText(RuleMeta rule, String key, List<RuleProblem> problems) {

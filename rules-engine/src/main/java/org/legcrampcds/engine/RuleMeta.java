@@ -1,5 +1,6 @@
 package org.legcrampcds.engine;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.legcrampcds.model.Category;
@@ -25,6 +26,13 @@ import org.legcrampcds.model.Urgency;
 record RuleMeta(String id, String name, String file, int line, String code, Category category, Urgency urgency,
                 List<String> sources, String version, String actionVariant, List<String> suppresses,
                 List<Modification> modifications) {
+
+    /**
+     * The order the rules are written in: by file, then line. Texts contributed by several rules follow
+     * it (the catalogue's stated order), never the spelling of rule ids ({@code -10} sorts before {@code -02}).
+     */
+    static final Comparator<RuleMeta> DECLARATION_ORDER =
+            Comparator.comparing(RuleMeta::file).thenComparingInt(RuleMeta::line).thenComparing(RuleMeta::id);
 
     boolean emitsFinding() {
         return code != null;

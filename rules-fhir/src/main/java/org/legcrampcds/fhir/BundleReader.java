@@ -1,6 +1,5 @@
 package org.legcrampcds.fhir;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,8 +74,8 @@ final class BundleReader {
         return resources;
     }
 
-    /** Parses resources given one by one (a CDS Hooks prefetch), located as {@code name[i]}. */
-    static Entry parse(JsonNode resource, String location) {
+    /** Parses one resource; its errors are located under {@code location}. */
+    private static Entry parse(JsonNode resource, String location) {
         IParser parser = FHIR.newJsonParser().setParserErrorHandler(new RejectInvalidValues(location));
         try {
             IBaseResource parsed = parser.parseResource(resource.toString());
