@@ -1,0 +1,34 @@
+package org.legcrampcds.spark;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.legcrampcds.engine.CrampAssessor;
+
+/**
+ * One assessor per JVM and rule base. Building one compiles and checks every rule (seconds in a
+ * fresh JVM); an assessor is thread-safe, so every task of an executor shares it, and the driver's
+ * own (built first, to fail fast on rules that do not compile) is the one local mode uses.
+ */
+final class AssessorHolder {
+
+    private static final Map<String, CrampAssessor> BUILT = new ConcurrentHashMap<>();
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    private AssessorHolder() {
+    }
+
+    /** The JVM's assessor for this rule base, built on first use; concurrent first callers wait for one build. */
+    static CrampAssessor get(RuleSpec rules) {
+        return BUILT.computeIfAbsent(rules.key(), key -> {
+            BUILDS.incrementAndGet();
+            return rules.build();
+        });
+    }
+
+    /** How many rule bases this JVM has built: one per distinct rule base, whatever the number of tasks. */
+    static int builds() {
+        return BUILDS.get();
+    }
+}
