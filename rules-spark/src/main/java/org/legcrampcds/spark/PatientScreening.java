@@ -46,7 +46,7 @@ final class PatientScreening implements Function<Tuple2<String, Iterable<ExportI
     private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.resource");
 
     /** The order of a patient's resources in the Bundle: by type as interfaces.md §6 lists them, then file and line. */
-    private static final List<String> TYPE_ORDER = List.of("Patient", "Condition", "Observation", "MedicationStatement",
+    static final List<String> TYPE_ORDER = List.of("Patient", "Condition", "Observation", "MedicationStatement",
             "MedicationRequest", "QuestionnaireResponse", "Procedure");
 
     static final Comparator<ExportItem> BUNDLE_ORDER = Comparator
