@@ -14,7 +14,7 @@ import org.legcrampcds.engine.CrampAssessor;
 final class AssessorHolder {
 
     private static final Map<String, CrampAssessor> BUILT = new ConcurrentHashMap<>();
-    private static final AtomicInteger BUILDS = new AtomicInteger();
+    private static final Map<String, AtomicInteger> BUILDS = new ConcurrentHashMap<>();
 
     private AssessorHolder() {
     }
@@ -22,13 +22,14 @@ final class AssessorHolder {
     /** The JVM's assessor for this rule base, built on first use; concurrent first callers wait for one build. */
     static CrampAssessor get(RuleSpec rules) {
         return BUILT.computeIfAbsent(rules.key(), key -> {
-            BUILDS.incrementAndGet();
+            BUILDS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             return rules.build();
         });
     }
 
-    /** How many rule bases this JVM has built: one per distinct rule base, whatever the number of tasks. */
-    static int builds() {
-        return BUILDS.get();
+    /** How many times this JVM has built this rule base: once, whatever the number of tasks and patients. */
+    static int builds(RuleSpec rules) {
+        AtomicInteger builds = BUILDS.get(rules.key());
+        return builds == null ? 0 : builds.get();
     }
 }

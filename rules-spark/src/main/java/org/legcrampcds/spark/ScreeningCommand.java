@@ -118,6 +118,8 @@ public final class ScreeningCommand implements Callable<Integer> {
             err.println(NAME + ": " + e.getMessage());
             return FAILURE;
         }
+        // Embedded in an application that already runs Spark, the job uses that session and leaves it running.
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = session();
         try {
             ScreeningSummary summary = job.run(spark);
@@ -136,7 +138,9 @@ public final class ScreeningCommand implements Callable<Integer> {
             }
             return FAILURE;
         } finally {
-            spark.stop();
+            if (ownSession) {
+                spark.stop();
+            }
         }
     }
 
