@@ -88,12 +88,16 @@ public final class AssessmentJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            for (Map.Entry<String, ?> field : extraFields.entrySet()) {
-                g.writeFieldName(field.getKey());
-                g.writeObject(field.getValue());
-            }
+            writeExtra(g, extraFields);
             g.writeEndObject();
         });
+    }
+
+    private static void writeExtra(JsonGenerator g, Map<String, ?> extraFields) throws IOException {
+        for (Map.Entry<String, ?> field : extraFields.entrySet()) {
+            g.writeFieldName(field.getKey());
+            g.writeObject(field.getValue());
+        }
     }
 
     /**
@@ -105,6 +109,14 @@ public final class AssessmentJson {
      * @param errors every error found, never empty
      */
     public static String errorJson(String caseId, List<ValidationError> errors) {
+        return errorJson(caseId, errors, Map.of());
+    }
+
+    /**
+     * The error line with more fields after {@code errors}, in the map's order: for example the
+     * {@code patientId} of a population-screening line. Values as for {@link #toJson(Assessment, Map)}.
+     */
+    public static String errorJson(String caseId, List<ValidationError> errors, Map<String, ?> extraFields) {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("a rejected case has at least one error");
         }
@@ -118,6 +130,7 @@ public final class AssessmentJson {
                 writeError(g, error);
             }
             g.writeEndArray();
+            writeExtra(g, extraFields);
             g.writeEndObject();
         });
     }

@@ -1,9 +1,7 @@
 package org.legcrampcds.examples.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.legcrampcds.fhir.FhirMapping;
 import org.legcrampcds.json.AssessmentJson;
@@ -25,17 +23,7 @@ final class JsonLinesReport implements Report {
             out.println(AssessmentJson.toJson(assessment));
             return;
         }
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("asOf", fromFhir.asOf().toString());
-        extra.put("unmapped", fromFhir.unmapped().stream().map(u -> {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("resource", u.resource());
-            entry.put("reason", u.reason().code());
-            entry.put("detail", u.detail());
-            return entry;
-        }).toList());
-        extra.put("notRecorded", fromFhir.notRecorded());
-        out.println(AssessmentJson.toJson(assessment, extra));
+        out.println(AssessmentJson.toJson(assessment, fromFhir.resultFields()));
     }
 
     /** The contract's error line: the first error as {@code error}, all of them as {@code errors}. */
