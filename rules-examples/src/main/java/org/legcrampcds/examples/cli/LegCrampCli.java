@@ -1,5 +1,6 @@
 package org.legcrampcds.examples.cli;
 
+import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -36,6 +37,8 @@ public final class LegCrampCli implements Callable<Integer> {
     /** The name messages on standard error start with. */
     static final String NAME = "leg-cramp-cds";
 
+    private static final int OUTPUT_BUFFER_CHARS = 1 << 16;
+
     @Spec
     private CommandSpec spec;
 
@@ -44,9 +47,12 @@ public final class LegCrampCli implements Callable<Integer> {
 
     /** Runs the command line and exits the JVM with its status. */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Results are buffered (a flush per case would be a system call per case) and flushed at the
+        // end, or after each case when a person reads them as they come (see Terminal).
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                OUTPUT_BUFFER_CHARS));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(args, System.in, out, err));
+        System.exit(run(args, System.in, out, err, Terminal.detect()));
     }
 
     /**
@@ -59,8 +65,13 @@ public final class LegCrampCli implements Callable<Integer> {
      * @return the exit status: 0, 1 or 2 as described on the class
      */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+        return run(args, stdin, out, err, Terminal.NONE);
+    }
+
+    /** The same, knowing whether a person watches the output and where a progress bar may go. */
+    static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, Terminal terminal) {
         CommandLine commandLine = new CommandLine(new LegCrampCli())
-                .addSubcommand(new AssessCommand(stdin))
+                .addSubcommand(new AssessCommand(stdin, terminal))
                 .addSubcommand(new ExportRulesCommand())
                 .addSubcommand(new ValidateCommand())
                 .addSubcommand(new CheckCommand())
