@@ -123,7 +123,7 @@ public final class CdsHooksService implements AutoCloseable {
             return this;
         }
 
-        /** The clock of the as-of date (today, UTC) and of token checks. */
+        /** The clock of the as-of date (today, UTC); tokens are always checked against the system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock").withZone(ZoneOffset.UTC);
             return this;
@@ -158,7 +158,7 @@ public final class CdsHooksService implements AutoCloseable {
             String base = trustedIssuers != null && trustedIssuers.serviceUrl().isPresent() ? trustedIssuers.serviceUrl().get()
                     : publicUrl != null ? strip(publicUrl) : "http://" + hostForUrl(host) + ":" + app.port();
             routes.serviceUrl = base;
-            routes.authenticator = trustedIssuers == null ? null : new JwtAuthenticator(trustedIssuers, base, clock);
+            routes.authenticator = trustedIssuers == null ? null : new JwtAuthenticator(trustedIssuers, base, Clock.systemUTC());
             LOG.info("CDS Hooks service on {}{} ({})", base, SERVICES,
                     trustedIssuers == null ? "no JWT check: loopback only" : trustedIssuers.jwksByIssuer().size() + " trusted issuer(s)");
             return new CdsHooksService(app, base);

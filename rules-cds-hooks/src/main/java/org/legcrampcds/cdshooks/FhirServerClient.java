@@ -1,11 +1,13 @@
 package org.legcrampcds.cdshooks;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -64,9 +66,7 @@ final class FhirServerClient {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
-                        String why = cause instanceof IOException ? "could not be reached (" + cause.getClass().getSimpleName() + ")"
-                                : "failed (" + cause.getClass().getSimpleName() + ")";
-                        throw failed(field, "the FHIR server " + why);
+                        throw failed(field, "the FHIR server " + why(cause));
                     }
                     if (response.statusCode() / 100 != 2) {
                         throw failed(field, "the FHIR server answered HTTP " + response.statusCode());
@@ -77,6 +77,16 @@ final class FhirServerClient {
                         throw failed(field, "the FHIR server's answer is not FHIR R4 JSON");
                     }
                 });
+    }
+
+    private static String why(Throwable cause) {
+        if (cause instanceof HttpTimeoutException) {
+            return "did not answer in time";
+        }
+        if (cause instanceof ConnectException) {
+            return "refused the connection";
+        }
+        return cause instanceof IOException ? "could not be reached" : "could not be asked";
     }
 
     static HookException failed(String field, String reason) {

@@ -75,6 +75,11 @@ final class FakeFhirServer implements AutoCloseable {
         this.foreignNextLink = url;
     }
 
+    /** Every request answers normally again. */
+    void heal() {
+        failing.clear();
+    }
+
     List<Seen> seen() {
         return List.copyOf(seen);
     }
