@@ -3,6 +3,7 @@ package org.legcrampcds.cdshooks;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -77,6 +78,7 @@ public final class CdsHooksService implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8080;
         private Supplier<CrampAssessor> assessors;
+        private Path rulesDirectory;
         private TrustedIssuers trustedIssuers;
         private String publicUrl;
         private Clock clock = Clock.systemUTC();
@@ -105,6 +107,23 @@ public final class CdsHooksService implements AutoCloseable {
          */
         public Builder assessor(Supplier<CrampAssessor> assessors) {
             this.assessors = Objects.requireNonNull(assessors, "assessors");
+            this.rulesDirectory = null;
+            return this;
+        }
+
+        /** Serves the built-in rule base, compiled and checked by {@link #start()}. */
+        public Builder builtInRules() {
+            this.rulesDirectory = null;
+            this.assessors = null;
+            return this;
+        }
+
+        /**
+         * Serves the rule files of {@code directory}, compiled and checked by {@link #start()}.
+         */
+        public Builder rulesDirectory(Path directory) {
+            this.rulesDirectory = Objects.requireNonNull(directory, "directory");
+            this.assessors = null;
             return this;
         }
 
@@ -133,12 +152,17 @@ public final class CdsHooksService implements AutoCloseable {
          * Binds and starts serving.
          *
          * @throws CdsHooksConfigException ({@code LCC-H009}) for a bind beyond loopback without trusted issuers
+         * @throws org.legcrampcds.engine.RuleBaseException when the rules to serve do not compile
          */
         public CdsHooksService start() {
-            Objects.requireNonNull(assessors, "assessor: the rule base to serve is required");
             if (trustedIssuers == null && !loopback(host)) {
                 throw new CdsHooksConfigException(CdsHooksDiagnostic.UNPROTECTED_BIND, "refusing to bind " + host
                         + " without trusted issuers: give --trusted-issuers FILE, or bind 127.0.0.1");
+            }
+            if (assessors == null) {
+                CrampAssessor rules = rulesDirectory == null ? CrampAssessor.builder().build()
+                        : CrampAssessor.builder().rulesFrom(rulesDirectory).build();
+                assessors = () -> rules;
             }
             FhirCaseMapper mapper = FhirCaseMapper.create();
             FhirJson fhir = new FhirJson();

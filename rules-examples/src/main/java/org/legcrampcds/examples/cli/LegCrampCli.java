@@ -60,6 +60,7 @@ public final class LegCrampCli implements Callable<Integer> {
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new LegCrampCli())
                 .addSubcommand(new AssessCommand(stdin))
+                .addSubcommand(new ServeCommand())
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
