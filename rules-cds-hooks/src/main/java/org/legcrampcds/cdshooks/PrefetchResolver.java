@@ -58,6 +58,10 @@ final class PrefetchResolver {
                 if (!draftReferences.contains(reference)) {
                     unique.putIfAbsent(reference, r);
                 }
+                // Another patient's record must never be assessed as this one's.
+                if (r.resource() instanceof org.hl7.fhir.r4.model.Patient && id != null && !id.equals(request.patientId())) {
+                    throw HookException.malformed(r.location() + ".id", "a Patient other than context.patientId");
+                }
             }
         }
         return List.copyOf(unique.values());

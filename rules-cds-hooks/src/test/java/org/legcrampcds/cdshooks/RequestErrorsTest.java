@@ -86,6 +86,11 @@ class RequestErrorsTest {
     }
 
     @Test
+    void anotherPatientsRecord_is400() {
+        rejected(TestService.call("patient-view", "p2", PATIENT.prefetch()), 400, "LCC-H002", "prefetch.patient.id");
+    }
+
+    @Test
     void orderSignWithoutDraftOrders_is400() {
         JsonNode outcome = Outcomes.assertOutcome(service.post(TestService.ORDER_SIGN,
                 TestService.call("order-sign", "p1", PATIENT.prefetch())), 400);
