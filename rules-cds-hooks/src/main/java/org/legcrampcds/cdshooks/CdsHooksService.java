@@ -215,10 +215,12 @@ public final class CdsHooksService implements AutoCloseable {
         private final HookHandler hooks;
         private final FeedbackHandler feedback = new FeedbackHandler();
         private final String discovery;
+        private final boolean tokensRequired;
         private volatile JwtAuthenticator authenticator;
         private volatile String serviceUrl;
 
         Routes(Builder builder, FhirCaseMapper mapper, FhirJson fhir) {
+            this.tokensRequired = builder.trustedIssuers != null;
             PrefetchResolver prefetch = new PrefetchResolver(fhir, new FhirServerClient(fhir), mapper.observationCodes());
             this.hooks = new HookHandler(builder.assessors, new HookRequestReader(fhir), prefetch,
                     new HookAssessor(mapper, builder.clock), new Cards(() -> serviceUrl));
@@ -261,7 +263,8 @@ public final class CdsHooksService implements AutoCloseable {
 
         private HookService authorisedService(Context ctx) {
             JwtAuthenticator auth = authenticator;
-            if (auth != null && !auth.authenticated(ctx.header("Authorization"), ctx.path())) {
+            // Fail closed: a call in the instant between the bind and the authenticator's set-up is refused.
+            if (tokensRequired && (auth == null || !auth.authenticated(ctx.header("Authorization"), ctx.path()))) {
                 throw new Unauthorised();
             }
             String id = ctx.pathParam("id");
