@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code leg-cramp-cds} command line (interfaces.md §2):
- * {@code assess [--format text|json] [--rules DIR] PATH...}.
+ * {@code assess [--format text|json] [--rules DIR] PATH...}, and for rule authors
+ * {@code export-rules DIR}, {@code validate DIR}, {@code check PATH...} and {@code coverage PATH...}.
  *
  * <p>Exit status: 0 when every case was assessed; 2 when at least one case was invalid or its JSON
  * malformed (the others are still assessed and printed); 1 for any other failure, such as an
@@ -61,6 +62,10 @@ public final class LegCrampCli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new LegCrampCli())
                 .addSubcommand(new AssessCommand(stdin))
                 .addSubcommand(new ServeCommand())
+                .addSubcommand(new ExportRulesCommand())
+                .addSubcommand(new ValidateCommand())
+                .addSubcommand(new CheckCommand())
+                .addSubcommand(new CoverageCommand())
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -77,6 +82,6 @@ public final class LegCrampCli implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: a usage error. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: assess");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: assess, export-rules, validate, check or coverage");
     }
 }
