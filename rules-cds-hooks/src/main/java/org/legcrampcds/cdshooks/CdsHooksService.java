@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -17,6 +18,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 import org.legcrampcds.engine.CrampAssessor;
+import org.legcrampcds.engine.ReloadableAssessor;
+import org.legcrampcds.engine.RuleBase;
+import org.legcrampcds.engine.RuleSource;
 import org.legcrampcds.fhir.FhirCaseMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +49,17 @@ public final class CdsHooksService implements AutoCloseable {
     private static final String ANSWERED = "leg-cramp-cds.answered";
     private static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
 
+    /** How long a rule directory must stay unchanged before it is rebuilt: one save, one rebuild. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
+
     private final Javalin app;
     private final String url;
+    private final RuleDirectoryWatcher watcher;
 
-    private CdsHooksService(Javalin app, String url) {
+    private CdsHooksService(Javalin app, String url, RuleDirectoryWatcher watcher) {
         this.app = app;
         this.url = url;
+        this.watcher = watcher;
     }
 
     public static Builder builder() {
@@ -70,6 +79,9 @@ public final class CdsHooksService implements AutoCloseable {
     /** Stops serving; calls in flight are finished first (Jetty's graceful stop). */
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
         app.stop();
     }
 
@@ -119,7 +131,11 @@ public final class CdsHooksService implements AutoCloseable {
         }
 
         /**
-         * Serves the rule files of {@code directory}, compiled and checked by {@link #start()}.
+         * Serves the rule files of {@code directory}, compiled and checked by {@link #start()}, and
+         * follows their changes: once the directory has been quiet for half a second it is rebuilt
+         * and self-tested (its {@code tests/} fixtures when it has that folder, else it must only
+         * build) and swapped in only when both pass. Calls in flight finish on the rules they began
+         * with; every card names the {@code rulesetVersion} that made it.
          */
         public Builder rulesDirectory(Path directory) {
             this.rulesDirectory = Objects.requireNonNull(directory, "directory");
@@ -159,14 +175,21 @@ public final class CdsHooksService implements AutoCloseable {
                 throw new CdsHooksConfigException(CdsHooksDiagnostic.UNPROTECTED_BIND, "refusing to bind " + host
                         + " without trusted issuers: give --trusted-issuers FILE, or bind 127.0.0.1");
             }
-            if (assessors == null) {
-                CrampAssessor rules = rulesDirectory == null ? CrampAssessor.builder().build()
-                        : CrampAssessor.builder().rulesFrom(rulesDirectory).build();
-                assessors = () -> rules;
+            RuleDirectoryWatcher watcher = null;
+            Supplier<CrampAssessor> serving = assessors;
+            if (serving == null && rulesDirectory == null) {
+                CrampAssessor rules = CrampAssessor.on(RuleBase.builtIn());
+                serving = () -> rules;
+            } else if (serving == null) {
+                ReloadableAssessor reloadable = ReloadableAssessor.serving(
+                        CrampAssessor.on(RuleBase.build(RuleSource.directory(rulesDirectory))));
+                // Watching starts before the bind: an edit made while Jetty starts is not missed.
+                watcher = new RuleDirectoryWatcher(rulesDirectory, SETTLE, new RuleReloader(rulesDirectory, reloadable));
+                serving = reloadable::current;
             }
             FhirCaseMapper mapper = FhirCaseMapper.create();
             FhirJson fhir = new FhirJson();
-            Routes routes = new Routes(this, mapper, fhir);
+            Routes routes = new Routes(serving, clock, trustedIssuers != null, mapper, fhir);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
@@ -178,14 +201,21 @@ public final class CdsHooksService implements AutoCloseable {
                         ctx.statusCode(), Math.round(ms)));
                 routes.install(config);
             });
-            app.start(host, port);
+            try {
+                app.start(host, port);
+            } catch (RuntimeException e) {
+                if (watcher != null) {
+                    watcher.close();
+                }
+                throw e;
+            }
             String base = trustedIssuers != null && trustedIssuers.serviceUrl().isPresent() ? trustedIssuers.serviceUrl().get()
                     : publicUrl != null ? strip(publicUrl) : "http://" + hostForUrl(host) + ":" + app.port();
             routes.serviceUrl = base;
             routes.authenticator = trustedIssuers == null ? null : new JwtAuthenticator(trustedIssuers, base, Clock.systemUTC());
             LOG.info("CDS Hooks service on {}{} ({})", base, SERVICES,
                     trustedIssuers == null ? "no JWT check: loopback only" : trustedIssuers.jwksByIssuer().size() + " trusted issuer(s)");
-            return new CdsHooksService(app, base);
+            return new CdsHooksService(app, base, watcher);
         }
 
         private static String strip(String url) {
@@ -219,11 +249,11 @@ public final class CdsHooksService implements AutoCloseable {
         private volatile JwtAuthenticator authenticator;
         private volatile String serviceUrl;
 
-        Routes(Builder builder, FhirCaseMapper mapper, FhirJson fhir) {
-            this.tokensRequired = builder.trustedIssuers != null;
+        Routes(Supplier<CrampAssessor> assessors, Clock clock, boolean tokensRequired, FhirCaseMapper mapper, FhirJson fhir) {
+            this.tokensRequired = tokensRequired;
             PrefetchResolver prefetch = new PrefetchResolver(fhir, new FhirServerClient(fhir), mapper.observationCodes());
-            this.hooks = new HookHandler(builder.assessors, new HookRequestReader(fhir), prefetch,
-                    new HookAssessor(mapper, builder.clock), new Cards(() -> serviceUrl));
+            this.hooks = new HookHandler(assessors, new HookRequestReader(fhir), prefetch,
+                    new HookAssessor(mapper, clock), new Cards(() -> serviceUrl));
             this.discovery = Json.write(Discovery.document(mapper.observationCodes()));
         }
 

@@ -58,7 +58,7 @@ class ArchitectureTest {
     @Test
     void onlyTheApplicationDependsOnTheCdsHooksService() {
         noClasses().that().resideInAnyPackage("org.legcrampcds.model..", "org.legcrampcds.engine..", "org.legcrampcds.rules..",
-                        "org.legcrampcds.json..", "org.legcrampcds.fhir..")
+                        "org.legcrampcds.json..", "org.legcrampcds.fhir..", "org.legcrampcds.authoring..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.legcrampcds.cdshooks..", "io.javalin..",
                         "org.eclipse.jetty..", "com.nimbusds..")
                 .check(library);
