@@ -107,6 +107,14 @@ final class CodeTables {
         return first(code, labs);
     }
 
+    /**
+     * Every observation code the lab table reads, as FHIR search tokens {@code system|code}, sorted:
+     * the catalogue's tests, pregnancy status, gestational age, total calcium, albumin and ionised calcium.
+     */
+    List<String> labTokens() {
+        return labs.keySet().stream().map(k -> k.system() + "|" + k.code()).sorted().toList();
+    }
+
     /** The pregnancy-status answer target: PREGNANT, NOT_PREGNANT or UNKNOWN. */
     Optional<String> answer(CodeableConcept code) {
         return first(code, answers);

@@ -50,6 +50,14 @@ public final class FhirCaseMapper {
     }
 
     /**
+     * Every Observation code the mapping reads, as FHIR search tokens ({@code http://loinc.org|2823-3}),
+     * sorted: a CDS Hooks prefetch or a FHIR search asks for exactly these.
+     */
+    public List<String> observationCodes() {
+        return codes.labTokens();
+    }
+
+    /**
      * Maps a FHIR R4 JSON Bundle.
      *
      * @param bundleJson the Bundle

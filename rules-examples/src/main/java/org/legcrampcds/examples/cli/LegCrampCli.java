@@ -72,6 +72,7 @@ public final class LegCrampCli implements Callable<Integer> {
     static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, Terminal terminal) {
         CommandLine commandLine = new CommandLine(new LegCrampCli())
                 .addSubcommand(new AssessCommand(stdin, terminal))
+                .addSubcommand(new ServeCommand())
                 .addSubcommand(new ExportRulesCommand())
                 .addSubcommand(new ValidateCommand())
                 .addSubcommand(new CheckCommand())

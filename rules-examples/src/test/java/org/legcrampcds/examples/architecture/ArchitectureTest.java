@@ -27,6 +27,7 @@ class ArchitectureTest {
                 && library.contain(org.legcrampcds.model.PatientCase.class)
                 && library.contain(org.legcrampcds.json.CaseReader.class)
                 && library.contain(org.legcrampcds.fhir.FhirCaseMapper.class)
+                && library.contain(org.legcrampcds.cdshooks.CdsHooksService.class)
                 && library.contain(org.legcrampcds.authoring.FixtureCheck.class)).isTrue();
     }
 
@@ -55,6 +56,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheApplicationDependsOnTheCdsHooksService() {
+        noClasses().that().resideInAnyPackage("org.legcrampcds.model..", "org.legcrampcds.engine..", "org.legcrampcds.rules..",
+                        "org.legcrampcds.json..", "org.legcrampcds.fhir..", "org.legcrampcds.authoring..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.legcrampcds.cdshooks..", "io.javalin..",
+                        "org.eclipse.jetty..", "com.nimbusds..")
+                .check(library);
+    }
+
+    @Test
+    void theCdsHooksServiceUsesTheEngineThroughItsApiOnly() {
+        noClasses().that().resideInAPackage("org.legcrampcds.cdshooks..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "org.legcrampcds.rules..",
+                        "org.legcrampcds.examples..")
+                .check(library);
+    }
+
+    @Test
     void authoringToolsBuildOnTheEngineAndTheCaseFormat_only() {
         noClasses().that().resideInAPackage("org.legcrampcds.authoring..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.legcrampcds.fhir..", "org.legcrampcds.examples..",
@@ -75,9 +93,18 @@ class ArchitectureTest {
 
     @Test
     void theEnginesPublicApiShowsNoDroolsType() {
+        assertNoDroolsTypeInPublicApi("org.legcrampcds.engine");
+    }
+
+    @Test
+    void theCdsHooksServicesPublicApiShowsNoDroolsType() {
+        assertNoDroolsTypeInPublicApi("org.legcrampcds.cdshooks");
+    }
+
+    private static void assertNoDroolsTypeInPublicApi(String packageName) {
         java.util.List<String> leaks = new java.util.ArrayList<>();
         for (com.tngtech.archunit.core.domain.JavaClass type : library) {
-            if (!type.getPackageName().equals("org.legcrampcds.engine") || !type.getModifiers().contains(
+            if (!type.getPackageName().equals(packageName) || !type.getModifiers().contains(
                     com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
                 continue;
             }
@@ -90,7 +117,7 @@ class ArchitectureTest {
                 }
             }
         }
-        org.assertj.core.api.Assertions.assertThat(leaks).as("public engine API naming Drools types").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(leaks).as("public " + packageName + " API naming Drools types").isEmpty();
     }
 
     private static void check(String where, com.tngtech.archunit.core.domain.JavaClass type, java.util.List<String> leaks) {

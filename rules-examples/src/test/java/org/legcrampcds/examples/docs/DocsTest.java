@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.legcrampcds.cdshooks.CdsHooksDiagnostic;
 import org.legcrampcds.engine.RuleDiagnostic;
 import org.legcrampcds.fhir.FhirDiagnostic;
 import org.legcrampcds.model.Diagnostic;
@@ -31,7 +32,7 @@ import org.legcrampcds.model.Symptom;
 class DocsTest {
 
     private static final Path DOCS = Path.of("..", "docs");
-    private static final Pattern HEADING = Pattern.compile("^### (LCC-[VFR]\\d{3}) \\S", Pattern.MULTILINE);
+    private static final Pattern HEADING = Pattern.compile("^### (LCC-[VFRH]\\d{3}) \\S", Pattern.MULTILINE);
 
     @Test
     void everyDiagnosticCode_isExplainedExactlyOnce_inCodeOrder() throws IOException {
@@ -40,7 +41,8 @@ class DocsTest {
         while (m.find()) {
             documented.add(m.group(1));
         }
-        List<String> emitted = Stream.of(InputDiagnostic.values(), FhirDiagnostic.values(), RuleDiagnostic.values())
+        List<String> emitted = Stream.of(InputDiagnostic.values(), FhirDiagnostic.values(), RuleDiagnostic.values(),
+                        CdsHooksDiagnostic.values())
                 .flatMap(Arrays::stream).map(Diagnostic::code).toList();
         assertThat(documented).containsExactlyElementsOf(emitted);
     }
