@@ -1,7 +1,6 @@
 package org.legcrampcds.engine;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,13 +14,12 @@ import org.legcrampcds.model.Category;
 import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.PatientCase;
 import org.legcrampcds.model.Urgency;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.legcrampcds.rules.Thresholds;
 
 /**
- * Assesses patients against the leg-cramp rule base. Build one with {@link #builder()} and share
- * it: the rules are compiled and checked once, in {@link Builder#build()}, and {@link #assess}
- * is thread-safe (each call runs in sessions of its own).
+ * Assesses patients against one {@link RuleBase}. Build one with {@link #builder()}, or
+ * {@link #on(RuleBase)}, and share it: the rules are compiled and checked once, when the rule base
+ * is built, and {@link #assess} is thread-safe (each call runs in sessions of its own).
  *
  * <pre>{@code
  * CrampAssessor assessor = CrampAssessor.builder().build();
@@ -30,22 +28,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class CrampAssessor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CrampAssessor.class);
-
+    private final RuleBase ruleBase;
     private final KieBase kieBase;
     private final RuleCatalog catalog;
     private final AssessmentAssembler assembler;
-    private final String rulesetVersion;
+    /** Whether the DRL declares the thresholds global: a session rejects a global it does not declare. */
+    private final boolean readsThresholds;
 
-    private CrampAssessor(KieBase kieBase, RuleCatalog catalog, String rulesetVersion) {
-        this.kieBase = kieBase;
-        this.catalog = catalog;
-        this.rulesetVersion = rulesetVersion;
-        this.assembler = new AssessmentAssembler(catalog, rulesetVersion);
+    private CrampAssessor(RuleBase ruleBase) {
+        this.ruleBase = ruleBase;
+        this.kieBase = ruleBase.kieBase();
+        this.catalog = ruleBase.catalog();
+        this.assembler = new AssessmentAssembler(catalog, ruleBase.rulesetVersion());
+        this.readsThresholds = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(Thresholds.GLOBAL)));
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** An assessor on a rule base already built. */
+    public static CrampAssessor on(RuleBase ruleBase) {
+        return new CrampAssessor(Objects.requireNonNull(ruleBase, "ruleBase"));
     }
 
     /**
@@ -71,6 +76,9 @@ public final class CrampAssessor {
         try {
             FiringRecorder recorder = new FiringRecorder(session, catalog);
             session.addEventListener(recorder);
+            if (readsThresholds) {
+                session.setGlobal(Thresholds.GLOBAL, ruleBase.thresholdTable());
+            }
             insertFacts(session, facts);
             Agenda agenda = session.getAgenda();
             // Focus is a stack: push the last group first so that the first one runs first.
@@ -97,12 +105,17 @@ public final class CrampAssessor {
 
     /** The release version and rule-file hash that every result of this assessor names. */
     public String rulesetVersion() {
-        return rulesetVersion;
+        return ruleBase.rulesetVersion();
     }
 
     /** Every rule of the rule base, by id. */
     public List<RuleInfo> rules() {
-        return catalog.rules().stream().map(RuleInfo::of).sorted(Comparator.comparing(RuleInfo::id)).toList();
+        return ruleBase.rules();
+    }
+
+    /** The rule base this assessor runs. */
+    public RuleBase ruleBase() {
+        return ruleBase;
     }
 
     private static void insertFacts(KieSession session, CaseFacts c) {
@@ -123,8 +136,8 @@ public final class CrampAssessor {
         }
 
         /**
-         * Uses the {@code .drl} and texts ({@code .properties}) files directly in {@code directory}
-         * instead of the built-in rule base, for example a rule author's working copy.
+         * Uses the rule files directly in {@code directory} instead of the built-in rule base, for
+         * example a working copy written by {@code export-rules} (see {@link RuleSource#directory}).
          */
         public Builder rulesFrom(Path directory) {
             this.rulesDirectory = Objects.requireNonNull(directory, "directory");
@@ -134,17 +147,10 @@ public final class CrampAssessor {
         /**
          * Compiles and checks the rule base.
          *
-         * @throws RuleBaseException naming file, line and message of every problem found
+         * @throws RuleBaseException naming file, line, code and message of every problem found
          */
         public CrampAssessor build() {
-            long start = System.nanoTime();
-            List<RuleFile> files = rulesDirectory == null ? RuleFiles.builtIn() : RuleFiles.fromDirectory(rulesDirectory);
-            KieBase kieBase = RuleBaseCompiler.compile(files);
-            RuleCatalog catalog = RuleCatalog.read(kieBase, files);
-            String version = RulesetVersion.of(files);
-            LOG.info("rule base {} built: {} rules from {} files in {} ms", version, catalog.rules().size(), files.size(),
-                    (System.nanoTime() - start) / 1_000_000);
-            return new CrampAssessor(kieBase, catalog, version);
+            return on(RuleBase.build(rulesDirectory == null ? RuleSource.builtIn() : RuleSource.directory(rulesDirectory)));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.legcrampcds.engine;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -30,7 +31,8 @@ final class FindingTexts {
         this.fileOfKey = Map.copyOf(fileOfKey);
     }
 
-    static FindingTexts parse(Iterable<RuleFile> files) {
+    /** Reads every texts file; a file that is not a properties file is added to {@code problems}. */
+    static FindingTexts parse(Iterable<RuleFile> files, List<RuleProblem> problems) {
         Map<String, ActionText> all = new HashMap<>();
         Map<String, String> fileOfKey = new HashMap<>();
         for (RuleFile file : files) {
@@ -41,7 +43,8 @@ final class FindingTexts {
             try {
                 properties.load(new StringReader(file.content()));
             } catch (IOException | IllegalArgumentException e) {
-                throw new RuleBaseException(file.name(), RuleDiagnostic.UNREADABLE_TEXTS, "unreadable texts: " + e.getMessage(), e);
+                problems.add(new RuleProblem(file.name(), 0, RuleDiagnostic.UNREADABLE_TEXTS, "unreadable texts: " + e.getMessage()));
+                continue;
             }
             for (String key : properties.stringPropertyNames()) {
                 all.put(key, ActionText.parse(properties.getProperty(key).strip()));

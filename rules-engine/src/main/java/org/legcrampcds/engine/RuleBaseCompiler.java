@@ -11,7 +11,9 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 
 /**
  * Compiles DRL files into a KieBase once, at engine build time. Facts are compared by equality,
@@ -31,24 +33,36 @@ final class RuleBaseCompiler {
     private RuleBaseCompiler() {
     }
 
-    static KieBase compile(List<RuleFile> files) {
+    /**
+     * Compiles the DRL files; every build error is added to {@code problems}.
+     *
+     * @return the KieBase, or {@code null} when the DRL does not compile
+     */
+    static KieBase compile(List<RuleFile> files, List<RuleProblem> problems) {
         List<RuleFile> drl = files.stream().filter(RuleFile::isDrl).toList();
         if (drl.isEmpty()) {
-            throw new RuleBaseException(List.of(new RuleProblem("(rule base)", 0, RuleDiagnostic.NO_RULES, "no .drl files")));
+            problems.add(new RuleProblem("(rule base)", 0, RuleDiagnostic.NO_RULES, "no .drl files"));
+            return null;
         }
         KieServices services = KieServices.get();
         ReleaseId releaseId = services.newReleaseId(GROUP, "rule-base-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem fileSystem = services.newKieFileSystem().generateAndWritePomXML(releaseId);
+        // Facts are inserted, never modified, so property reactivity buys nothing; without it Drools
+        // would warn of "class reactivity" at every constraint that calls the thresholds global.
+        KieModuleModel module = services.newKieModuleModel();
+        module.setConfigurationProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALLOWED.name());
+        fileSystem.writeKModuleXML(module.toXML());
         drl.forEach(f -> fileSystem.write(PACKAGE_PATH + f.name(), f.bytes()));
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
-        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> errors = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleProblem(fileName(message.getPath()), message.getLine(), RuleDiagnostic.DRL_COMPILE_ERROR,
+            errors.add(new RuleProblem(fileName(message.getPath()), message.getLine(), RuleDiagnostic.DRL_COMPILE_ERROR,
                     oneLine(message.getText())));
         }
         try {
-            if (!problems.isEmpty()) {
-                throw new RuleBaseException(problems);
+            if (!errors.isEmpty()) {
+                problems.addAll(errors);
+                return null;
             }
             KieBaseConfiguration configuration = services.newKieBaseConfiguration();
             configuration.setOption(EqualityBehaviorOption.EQUALITY);

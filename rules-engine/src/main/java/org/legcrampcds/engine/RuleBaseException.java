@@ -5,9 +5,10 @@ import java.util.stream.Collectors;
 
 /**
  * The rule base could not be built: a rule does not compile, lacks the metadata every finding
- * rule must carry, names a finding text that does not exist, or the rule files cannot be read.
- * Thrown by {@link CrampAssessor.Builder#build()}, never while assessing a patient. Every problem
- * carries a {@link RuleDiagnostic} code.
+ * rule must carry, fails the lint of {@link RuleBase#validate}, names a finding text or threshold
+ * that does not exist, or the rule files cannot be read. Thrown by {@link RuleBase#build} (and so by
+ * {@link CrampAssessor.Builder#build()}), never while assessing a patient. Every problem carries a
+ * {@link RuleDiagnostic} code.
  */
 public final class RuleBaseException extends RuntimeException {
 

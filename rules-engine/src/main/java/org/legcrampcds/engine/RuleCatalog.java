@@ -51,10 +51,9 @@ final class RuleCatalog {
         this.texts = texts;
     }
 
-    static RuleCatalog read(KieBase kieBase, List<RuleFile> files) {
-        FindingTexts texts = FindingTexts.parse(files);
+    /** Reads and checks the rules' metadata; every problem found is added to {@code problems}. */
+    static RuleCatalog read(KieBase kieBase, FindingTexts texts, List<RuleFile> files, List<RuleProblem> problems) {
         Map<String, Location> locations = locate(files);
-        List<RuleProblem> problems = new ArrayList<>();
         Map<String, RuleMeta> rules = new LinkedHashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
@@ -67,9 +66,6 @@ final class RuleCatalog {
         }
         RuleCatalog catalog = new RuleCatalog(rules, texts);
         catalog.checkConsistency(problems);
-        if (!problems.isEmpty()) {
-            throw new RuleBaseException(problems);
-        }
         return catalog;
     }
 

@@ -53,7 +53,31 @@ public enum RuleDiagnostic implements Diagnostic {
     /** A texts file that is not a readable properties file. */
     UNREADABLE_TEXTS("LCC-R022"),
     /** The library's release version is missing, so results could not name their rule base. */
-    MISSING_RELEASE_VERSION("LCC-R023");
+    MISSING_RELEASE_VERSION("LCC-R023"),
+    /** {@code thresholds.csv} missing, not CSV, without its header, or a row with the wrong number of columns. */
+    THRESHOLD_TABLE_MALFORMED("LCC-R024"),
+    /** A threshold row with a bad id, test, comparison, value, unit or meaning, or an id defined twice. */
+    BAD_THRESHOLD("LCC-R025"),
+    /** A rule reads a threshold id the table does not define. */
+    UNKNOWN_THRESHOLD("LCC-R026"),
+    /** A threshold row no rule reads. */
+    UNUSED_THRESHOLD("LCC-R027"),
+    /** A {@code @code} that is not in the catalogue's list of finding codes. */
+    CODE_NOT_IN_CATALOGUE("LCC-R028"),
+    /** A {@code @source} id that is not in the source register ({@code sources.csv}). */
+    UNKNOWN_SOURCE("LCC-R029"),
+    /** A derived state (an {@code Indicator} or upper limit) that rules read but no rule writes: the reading rule can never fire. */
+    STATE_NEVER_WRITTEN("LCC-R030"),
+    /** A derived state that a rule writes but no rule reads: dead work, or a misspelt read. */
+    STATE_NEVER_READ("LCC-R031"),
+    /** A rule whose patterns name no fact the engine inserts or a rule derives. */
+    NO_KNOWN_FACT_TYPE("LCC-R032"),
+    /** A finding rule whose consequence is not empty: findings come from metadata, never from code. */
+    FINDING_RULE_HAS_CONSEQUENCE("LCC-R033"),
+    /** A rule without its {@code end}, or text between rules that is not DRL. */
+    RULE_NOT_CLOSED("LCC-R034"),
+    /** {@code sources.csv} missing, not CSV, without its header, or with a bad row. */
+    SOURCE_REGISTER_MALFORMED("LCC-R035");
 
     private final String code;
 

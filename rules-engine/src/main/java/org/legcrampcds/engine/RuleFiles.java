@@ -67,12 +67,11 @@ final class RuleFiles {
         return new RuleBaseException(where, RuleDiagnostic.UNREADABLE_RULES, String.valueOf(e.getMessage()), e);
     }
 
-    /** Every DRL and text file directly in {@code folder}, sorted by name. */
+    /** Every rule-base file directly in {@code folder} (not in subfolders), sorted by name. */
     private static List<RuleFile> read(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(RuleFile.DRL)
-                            || p.getFileName().toString().endsWith(RuleFile.TEXTS))
+                    .filter(p -> RuleFile.isRuleFileName(p.getFileName().toString()))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .map(p -> new RuleFile(p.getFileName().toString(), readString(p)))
                     .toList();

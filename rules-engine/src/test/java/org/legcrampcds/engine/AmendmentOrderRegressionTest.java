@@ -48,10 +48,13 @@ class AmendmentOrderRegressionTest {
     void twoReplacementsOfOneText_failTheBuild() throws IOException {
         copyBuiltIn();
         Path safety = dir.resolve("60-safety.drl");
-        Files.writeString(safety, Files.readString(safety).replace(
-                "@suppresses(\"SC_HYDRATION\")\n    ruleflow-group \"safety\"\nwhen\n    Indicator( name == \"NA_BELOW_130\" )",
+        String original = Files.readString(safety);
+        String edited = original.replace(
+                "@suppresses(\"SC_HYDRATION\")\n    ruleflow-group \"safety\"\nwhen\n    Indicator( name == \"NA_MODERATE_LOW\" )",
                 "@suppresses(\"SC_HYDRATION\") @amends(\"CAUSE_ELECTROLYTE_LOSS replace fluid-plan\")\n"
-                        + "    ruleflow-group \"safety\"\nwhen\n    Indicator( name == \"NA_BELOW_130\" )"));
+                        + "    ruleflow-group \"safety\"\nwhen\n    Indicator( name == \"NA_MODERATE_LOW\" )");
+        assertThat(edited).as("the edit this test makes").isNotEqualTo(original);
+        Files.writeString(safety, edited);
         assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())
                 .isInstanceOf(RuleBaseException.class)
                 .satisfies(RuleBaseTest.hasProblem(RuleDiagnostic.CONFLICTING_AMENDMENTS));

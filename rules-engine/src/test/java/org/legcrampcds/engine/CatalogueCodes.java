@@ -16,7 +16,7 @@ import org.legcrampcds.model.Urgency;
 
 /**
  * The catalogue's own table of finding codes (section 5: code, category, urgency), transcribed into
- * {@code catalogue/codes.csv} independently of the rule files. Tests compare the engine with this,
+ * {@code org/legcrampcds/engine/catalogue-codes.csv} (a main resource, which the lint of {@code validate} reads too) independently of the rule files. Tests compare the engine with this,
  * never with the metadata the engine itself reads, and derive their counts from it.
  */
 public final class CatalogueCodes {
@@ -52,7 +52,7 @@ public final class CatalogueCodes {
 
     private static Map<String, Code> read() {
         Map<String, Code> codes = new TreeMap<>();
-        try (InputStream in = CatalogueCodes.class.getResourceAsStream("/catalogue/codes.csv");
+        try (InputStream in = CatalogueCodes.class.getResourceAsStream("/org/legcrampcds/engine/catalogue-codes.csv");
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.lines().filter(line -> !line.startsWith("#") && !line.startsWith("code,") && !line.isBlank())
                     .map(line -> line.split(","))

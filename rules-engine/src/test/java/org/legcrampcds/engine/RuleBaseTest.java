@@ -155,7 +155,10 @@ class RuleBaseTest {
             throws IOException {
         copyBuiltIn();
         Path path = dir.resolve(file);
-        Files.writeString(path, edit.apply(Files.readString(path)));
+        String original = Files.readString(path);
+        String edited = edit.apply(original);
+        assertThat(edited).as("the edit this test makes to " + file).isNotEqualTo(original);
+        Files.writeString(path, edited);
         return assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build()).isInstanceOf(RuleBaseException.class);
     }
 

@@ -101,7 +101,7 @@ public final class CaseReader {
      */
     private static final int MAX_DECIMAL_EXPONENT = 1000;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             // Exact decimals from the JSON text, trailing zeros kept (§2.8 item 1). This is what the
             // deprecated JsonNodeFactory.withExactBigDecimals(true) did.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -191,49 +191,25 @@ public final class CaseReader {
      */
     public static void readJsonLines(BufferedReader input, boolean standardInput, Consumer<ReadResult> each)
             throws IOException {
-        int lineNumber = 0;
-        boolean first = true;
-        for (String line = input.readLine(); line != null; line = input.readLine()) {
-            lineNumber++;
-            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (isJsonWhitespace(line)) {
-                continue;
-            }
-            if (first && endsEarly(line)) {
-                String where = standardInput ? "standard input" : "a .jsonl file";
-                String advice = standardInput ? "pass the file name instead" : "give a pretty-printed case its own .json file";
-                each.accept(rejected(null, new InvalidCaseException(DOCUMENT, InputDiagnostic.NOT_JSON_LINES,
-                        where + " is read as JSON Lines: one case per line; " + advice)));
-                return;
-            }
-            first = false;
-            each.accept(readJsonLine(line, lineNumber));
+        try {
+            jsonLines(input, standardInput).forEachRemaining(pending -> each.accept(pending.read()));
+        } catch (JsonLinesSplitter.ReadFailure e) {
+            throw e.getCause();
         }
     }
 
     /**
-     * Whether a line holds only JSON whitespace (space, tab, carriage return), so that it is skipped.
-     * Other characters {@link String#isBlank()} counts as blank (a vertical tab, U+2028) are no
-     * whitespace to JSON: such a line is reported as malformed, never silently dropped.
+     * The cases of JSON Lines input, in input order, each still to be read: the same cases
+     * {@link #readJsonLines} reads, for a batch that reads them on several threads. The input is
+     * read lazily, one line per case taken (the first case's line is parsed once to tell JSON Lines
+     * from a pretty-printed case).
+     *
+     * @param input         the lines; the iterator throws an {@link UncheckedIOException} when they
+     *                      cannot be read
+     * @param standardInput whether they come from standard input (the advice differs)
      */
-    private static boolean isJsonWhitespace(String line) {
-        return line.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r');
-    }
-
-    /** Whether a line is the start of a JSON value that goes on past the end of the line. */
-    private static boolean endsEarly(String line) {
-        try (JsonParser parser = MAPPER.createParser(line)) {
-            while (parser.nextToken() != null) {
-                // Read to the end: only running out of input in the middle of a value counts.
-            }
-            return false;
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    public static Iterator<PendingCase> jsonLines(BufferedReader input, boolean standardInput) {
+        return new JsonLinesSplitter(input, standardInput);
     }
 
     /** The name of a case without {@code id}: its file name without {@code .json}. */

@@ -507,6 +507,56 @@ class CaseReaderTest {
                     err("labs[0].unit", InputDiagnostic.UNSUPPORTED_UNIT),
                     err("labs[1].unit", InputDiagnostic.UNSUPPORTED_UNIT));
         }
+
+        @Test
+        void pendingCases_readTheSameAsReadJsonLines_lineByLineAndLazily() throws IOException {
+            String noId = TestCases.oneLine(exampleWith("\"id\": \"EX-furosemide-low-potassium\",", ""));
+            String text = "\uFEFF" + noId + "\n  \n{\"patient\": \n" + TestCases.oneLine(EXAMPLE) + "\r\n\u000B\n";
+            CountingReader source = new CountingReader(text);
+
+            java.util.Iterator<PendingCase> pending = CaseReader.jsonLines(new BufferedReader(source, 1), false);
+            PendingCase first = pending.next();
+
+            // Only the first line (and the look-ahead of BufferedReader's one-char buffer) was read.
+            assertThat(source.read).isLessThanOrEqualTo(noId.length() + 3);
+            List<ReadResult> results = new ArrayList<>(List.of(first.read()));
+            pending.forEachRemaining(p -> results.add(p.read()));
+            assertThat(results).extracting(ReadResult::caseId).containsExactly("1", "3", EXAMPLE_ID, "5");
+            assertThat(results).extracting(r -> r.getClass().getSimpleName()).containsExactly("Accepted", "Rejected", "Accepted",
+                    "Rejected");
+            assertThat(results.stream().map(CaseReaderTest::describe).toList())
+                    .isEqualTo(readLines(text).stream().map(CaseReaderTest::describe).toList());
+        }
+
+        @Test
+        void pendingCases_ofAPrettyPrintedCase_areOneRejection() {
+            java.util.Iterator<PendingCase> pending = CaseReader.jsonLines(new BufferedReader(new StringReader(EXAMPLE)), true);
+
+            ReadResult only = pending.next().read();
+
+            assertThat(pending.hasNext()).isFalse();
+            assertThat(located(((ReadResult.Rejected) only).errors())).containsExactly(err("$", InputDiagnostic.NOT_JSON_LINES));
+            assertThat(((ReadResult.Rejected) only).errors().get(0).reason()).contains("standard input");
+        }
+
+        @Test
+        void pendingCases_reportAnUnreadableInputAsUncheckedIo_andReadJsonLinesAsIoException() {
+            java.io.Reader broken = new java.io.Reader() {
+                @Override
+                public int read(char[] buffer, int offset, int length) throws IOException {
+                    throw new IOException("disk gone");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+
+            assertThatThrownBy(() -> CaseReader.jsonLines(new BufferedReader(broken), false).hasNext())
+                    .isInstanceOf(java.io.UncheckedIOException.class).hasRootCauseMessage("disk gone");
+            assertThatThrownBy(() -> CaseReader.readJsonLines(new BufferedReader(broken), false, r -> { }))
+                    .isInstanceOf(IOException.class).hasMessage("disk gone");
+        }
     }
 
     @Test
@@ -531,5 +581,31 @@ class CaseReaderTest {
             thread.join(Duration.ofSeconds(30).toMillis());
         }
         assertThat(failures).isEmpty();
+    }
+
+    /** A result as text, for comparing two readings ({@link PatientCase} has identity equality). */
+    private static String describe(ReadResult result) {
+        if (result instanceof ReadResult.Rejected rejected) {
+            return "rejected " + rejected.caseId() + " " + rejected.errors();
+        }
+        PatientCase c = ((ReadResult.Accepted) result).patientCase();
+        return "accepted " + List.of(c.id(), c.patient(), c.cramps(), c.history(), c.symptoms(), c.conditions(),
+                c.medications(), c.labs(), c.notRecorded());
+    }
+
+    /** Counts the characters taken from it, to show that a reader reads lazily. */
+    private static final class CountingReader extends StringReader {
+        int read;
+
+        CountingReader(String text) {
+            super(text);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            read += Math.max(n, 0);
+            return n;
+        }
     }
 }

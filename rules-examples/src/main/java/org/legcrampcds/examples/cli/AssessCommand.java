@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.legcrampcds.engine.CrampAssessor;
+import org.legcrampcds.engine.ParallelAssessor;
 import org.legcrampcds.engine.RuleBaseException;
 import org.legcrampcds.engine.RuleDiagnostic;
 import org.legcrampcds.json.CaseReader;
@@ -32,8 +34,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code assess [--format text|json] [--rules DIR] PATH...}: reads every case in input order,
- * assesses the valid ones with one assessor built for the run, and reports each case, an invalid
- * one as an error naming its field, as soon as it is read.
+ * assesses the valid ones with one assessor built for the run, and reports each case in input
+ * order, an invalid one as an error naming its field. JSON Lines input is a batch: its cases are
+ * read, assessed and rendered on every core in constant memory ({@link JsonLinesBatch}), with a
+ * progress bar when standard error is a terminal and a closing summary on standard error.
  */
 @Command(name = "assess",
         mixinStandardHelpOptions = true,
@@ -50,13 +54,25 @@ import picocli.CommandLine.Spec;
                 + "A *.json file whose resourceType is Bundle is FHIR R4, mapped at --as-of; its result adds "
                 + "asOf, unmapped and notRecorded.",
             "",
+            "JSON Lines input is assessed on all processors (see --threads), results in input order. "
+                + "Standard error then shows a progress bar when it is a terminal, and at the end a summary: "
+                + "cases, seconds, cases/s, assessed and invalid.",
+            "",
             "Exit status: 0 every case was assessed; 2 at least one case was invalid (the others were "
                 + "still assessed and printed); 1 any other failure, such as an unreadable PATH or rules "
                 + "that do not compile."})
 final class AssessCommand implements Callable<Integer> {
 
     /** The output formats of interfaces.md §2. */
-    enum Format { TEXT, JSON }
+    enum Format {
+        TEXT(TextReport::new), JSON(JsonLinesReport::new);
+
+        private final Function<PrintWriter, Report> report;
+
+        Format(Function<PrintWriter, Report> report) {
+            this.report = report;
+        }
+    }
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "text: a report for reading (default); json: one JSON object per case, one per line.")
@@ -70,6 +86,10 @@ final class AssessCommand implements Callable<Integer> {
             description = "The date ages and day counts of FHIR input are taken at (default: today, UTC).")
     private LocalDate asOf;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that assess JSON Lines input (default: one per processor).")
+    private Integer threads;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Cases to assess; see below.")
     private List<String> paths;
 
@@ -77,9 +97,11 @@ final class AssessCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final InputStream stdin;
+    private final Terminal terminal;
 
-    AssessCommand(InputStream stdin) {
+    AssessCommand(InputStream stdin, Terminal terminal) {
         this.stdin = stdin;
+        this.terminal = terminal;
     }
 
     @Override
@@ -92,6 +114,10 @@ final class AssessCommand implements Callable<Integer> {
                 err.println(LegCrampCli.NAME + ": cannot read " + path + ": no such file or directory, or not readable");
                 return ExitCodes.FAILURE;
             }
+        }
+        if (threads != null && threads < 1) {
+            err.println(LegCrampCli.NAME + ": --threads " + threads + ": must be at least 1");
+            return ExitCodes.FAILURE;
         }
         if (rulesDirectory != null && !Files.isDirectory(rulesDirectory)) {
             err.println(LegCrampCli.NAME + ": --rules " + rulesDirectory + ": " + RuleDiagnostic.UNREADABLE_RULES.code() + " not a directory");
@@ -106,8 +132,7 @@ final class AssessCommand implements Callable<Integer> {
             err.println(LegCrampCli.NAME + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        Report report = format == Format.JSON ? new JsonLinesReport(out) : new TextReport(out);
-        Run run = new Run(assessor, report, out, err);
+        Run run = new Run(assessor, new ResultWriter(format.report, out, terminal.interactive()), err);
         for (String path : paths) {
             run.read(path);
         }
@@ -121,19 +146,21 @@ final class AssessCommand implements Callable<Integer> {
     /** One run over all the paths: what it has seen decides the exit status. */
     private final class Run {
         private final CrampAssessor assessor;
-        private final Report report;
-        private final PrintWriter out;
+        private final ResultWriter results;
         private final PrintWriter err;
         private final FhirInput fhirInput = new FhirInput(asOf);
-        private int assessed;
-        private int invalid;
-        private boolean failure;
+        private final Tally tally = new Tally();
+        private final JsonLinesBatch batch;
+        private boolean readJsonLines;
 
-        Run(CrampAssessor assessor, Report report, PrintWriter out, PrintWriter err) {
+        Run(CrampAssessor assessor, ResultWriter results, PrintWriter err) {
             this.assessor = assessor;
-            this.report = report;
-            this.out = out;
+            this.results = results;
             this.err = err;
+            ParallelAssessor parallel = ParallelAssessor.of(assessor);
+            parallel = threads == null ? parallel : parallel.withThreads(threads);
+            // A person typing cases wants each answered before typing the next: no read-ahead.
+            this.batch = new JsonLinesBatch(terminal.interactive() ? parallel.withWindow(1) : parallel, results, tally, err);
         }
 
         void read(String path) {
@@ -141,7 +168,7 @@ final class AssessCommand implements Callable<Integer> {
                 if (isStdin(path)) {
                     // A strict decoder: bytes that are not UTF-8 fail the read instead of becoming U+FFFD.
                     BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8.newDecoder()));
-                    CaseReader.readJsonLines(in, true, this::report);
+                    jsonLines(in, true, "stdin");
                     return;
                 }
                 Path file = Path.of(path);
@@ -177,7 +204,7 @@ final class AssessCommand implements Callable<Integer> {
         private void readFile(Path file) throws IOException {
             if (file.getFileName().toString().endsWith(".jsonl")) {
                 try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    CaseReader.readJsonLines(in, false, this::report);
+                    jsonLines(in, false, file.getFileName().toString());
                 }
             } else {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -189,28 +216,38 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
 
+        /** JSON Lines: assessed on every core, written in input order. */
+        private void jsonLines(BufferedReader in, boolean standardInput, String name) throws IOException {
+            readJsonLines = true;
+            try (BatchProgress progress = BatchProgress.on(terminal.progress(), name)) {
+                batch.run(in, standardInput, progress);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println(LegCrampCli.NAME + ": interrupted while assessing " + name);
+                tally.failure();
+            }
+        }
+
         /** A FHIR Bundle: mapped, then assessed like any case; a rejected Bundle is an invalid case. */
         private void fhir(String bundle, String caseId) {
             FhirMapping mapping;
             try {
                 mapping = fhirInput.mapper().mapBundle(bundle, fhirInput.asOf(), caseId);
             } catch (InvalidCaseException e) {
-                report.rejected(caseId, e.errors());
-                invalid++;
+                results.write(results.render(report -> report.rejected(caseId, e.errors())));
+                tally.invalid();
                 return;
             }
             assess(mapping.patientCase(), caseId, mapping);
-            out.flush();
         }
 
         private void report(ReadResult result) {
             if (result instanceof ReadResult.Rejected rejected) {
-                report.rejected(rejected.caseId(), rejected.errors());
-                invalid++;
+                results.write(results.render(report -> report.rejected(rejected.caseId(), rejected.errors())));
+                tally.invalid();
             } else {
                 assess(((ReadResult.Accepted) result).patientCase(), result.caseId(), null);
             }
-            out.flush();
         }
 
         private void assess(PatientCase patientCase, String caseId, FhirMapping fromFhir) {
@@ -220,26 +257,31 @@ final class AssessCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 // A defect, not bad input: say so and go on with the other cases.
                 err.println(LegCrampCli.NAME + ": case " + caseId + " could not be assessed: " + e);
-                failure = true;
+                tally.failedCase();
                 return;
             }
-            report.assessed(assessment, fromFhir);
-            assessed++;
+            results.write(results.render(report -> report.assessed(assessment, fromFhir)));
+            tally.assessed();
         }
 
         private void cannotRead(String path, IOException e) {
             err.println(LegCrampCli.NAME + ": cannot read " + path + ": " + e);
-            failure = true;
+            tally.failure();
         }
 
-        /** Closes the report and decides the exit status; a run that read no case at all says so. */
+        /**
+         * Closes the report and decides the exit status; a run that read no case at all says so. After
+         * JSON Lines, a batch, standard error gets the closing summary (counts only).
+         */
         int finish() {
-            if (assessed == 0 && invalid == 0 && !failure) {
+            if (tally.nothingSeen()) {
                 err.println(LegCrampCli.NAME + ": no cases in the input: nothing was assessed");
             }
-            report.finished(assessed, invalid);
-            out.flush();
-            return failure ? ExitCodes.FAILURE : invalid > 0 ? ExitCodes.INVALID_CASE : ExitCodes.ASSESSED;
+            results.finish(tally.assessedCount(), tally.invalidCount());
+            if (readJsonLines) {
+                err.println(LegCrampCli.NAME + ": " + tally.summary());
+            }
+            return tally.exitStatus();
         }
     }
 }

@@ -32,6 +32,12 @@ final class JsonLinesReport implements Report {
         out.println(AssessmentJson.errorJson(caseId, errors));
     }
 
+    /** One case per line and nothing between. */
+    @Override
+    public void betweenCases() {
+        // Each line ends with its own line end.
+    }
+
     /** JSON Lines output holds cases only, so that it stays machine-readable: no summary line. */
     @Override
     public void finished(int assessed, int invalid) {

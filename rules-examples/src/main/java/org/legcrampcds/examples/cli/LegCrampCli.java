@@ -1,5 +1,6 @@
 package org.legcrampcds.examples.cli;
 
+import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code leg-cramp-cds} command line (interfaces.md §2):
- * {@code assess [--format text|json] [--rules DIR] PATH...}.
+ * {@code assess [--format text|json] [--rules DIR] PATH...}, and for rule authors
+ * {@code export-rules DIR}, {@code validate DIR}, {@code check PATH...} and {@code coverage PATH...}.
  *
  * <p>Exit status: 0 when every case was assessed; 2 when at least one case was invalid or its JSON
  * malformed (the others are still assessed and printed); 1 for any other failure, such as an
@@ -35,6 +37,8 @@ public final class LegCrampCli implements Callable<Integer> {
     /** The name messages on standard error start with. */
     static final String NAME = "leg-cramp-cds";
 
+    private static final int OUTPUT_BUFFER_CHARS = 1 << 16;
+
     @Spec
     private CommandSpec spec;
 
@@ -43,9 +47,12 @@ public final class LegCrampCli implements Callable<Integer> {
 
     /** Runs the command line and exits the JVM with its status. */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Results are buffered (a flush per case would be a system call per case) and flushed at the
+        // end, or after each case when a person reads them as they come (see Terminal).
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                OUTPUT_BUFFER_CHARS));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(args, System.in, out, err));
+        System.exit(run(args, System.in, out, err, Terminal.detect()));
     }
 
     /**
@@ -58,8 +65,17 @@ public final class LegCrampCli implements Callable<Integer> {
      * @return the exit status: 0, 1 or 2 as described on the class
      */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+        return run(args, stdin, out, err, Terminal.NONE);
+    }
+
+    /** The same, knowing whether a person watches the output and where a progress bar may go. */
+    static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, Terminal terminal) {
         CommandLine commandLine = new CommandLine(new LegCrampCli())
-                .addSubcommand(new AssessCommand(stdin))
+                .addSubcommand(new AssessCommand(stdin, terminal))
+                .addSubcommand(new ExportRulesCommand())
+                .addSubcommand(new ValidateCommand())
+                .addSubcommand(new CheckCommand())
+                .addSubcommand(new CoverageCommand())
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -76,6 +92,6 @@ public final class LegCrampCli implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: a usage error. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: assess");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: assess, export-rules, validate, check or coverage");
     }
 }

@@ -6,7 +6,11 @@ import org.legcrampcds.fhir.FhirMapping;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.ValidationError;
 
-/** Writes each case's outcome, in input order, in one output format. */
+/**
+ * Writes case outcomes in one output format to the writer it was made with. A report keeps no
+ * state from one case to the next, so that each case can be written on its own (on any thread) and
+ * the pieces put together in input order by {@link ResultWriter}.
+ */
 interface Report {
 
     /**
@@ -24,6 +28,9 @@ interface Report {
      * @param errors every error found, never empty
      */
     void rejected(String caseId, List<ValidationError> errors);
+
+    /** Written between the reports of two cases. */
+    void betweenCases();
 
     /** The run is over: {@code assessed} cases were assessed and {@code invalid} rejected. */
     void finished(int assessed, int invalid);

@@ -40,7 +40,6 @@ final class TextReport implements Report {
             Urgency.INFO, "information and self-care, no appointment needed"));
 
     private final PrintWriter out;
-    private boolean first = true;
 
     TextReport(PrintWriter out) {
         this.out = out;
@@ -120,11 +119,13 @@ final class TextReport implements Report {
         }
     }
 
+    /** A blank line between two cases. */
+    @Override
+    public void betweenCases() {
+        out.println();
+    }
+
     private void header(String caseId) {
-        if (!first) {
-            out.println();
-        }
-        first = false;
         out.println("== Case " + (caseId == null ? "(no id)" : caseId) + " ==");
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules, held by the code itself: dependencies point model, then engine, json and fhir
- * beside each other, then the application; no Drools type in the engine's public API; no logging
+ * beside each other, then authoring (engine and json), then the application; no Drools type in the engine's public API; no logging
  * binding in a library module.
  */
 class ArchitectureTest {
@@ -26,7 +26,8 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions.assertThat(library.contain(org.legcrampcds.engine.CrampAssessor.class)
                 && library.contain(org.legcrampcds.model.PatientCase.class)
                 && library.contain(org.legcrampcds.json.CaseReader.class)
-                && library.contain(org.legcrampcds.fhir.FhirCaseMapper.class)).isTrue();
+                && library.contain(org.legcrampcds.fhir.FhirCaseMapper.class)
+                && library.contain(org.legcrampcds.authoring.FixtureCheck.class)).isTrue();
     }
 
     @Test
@@ -40,6 +41,7 @@ class ArchitectureTest {
     void theFormatsAndTheEngineDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("org.legcrampcds.json..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.legcrampcds.engine..", "org.legcrampcds.fhir..",
+                        "org.legcrampcds.authoring..",
                         "org.legcrampcds.rules..", "org.kie..", "org.drools..")
                 .check(library);
         noClasses().that().resideInAPackage("org.legcrampcds.fhir..")
@@ -49,6 +51,18 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.legcrampcds.engine..", "org.legcrampcds.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.legcrampcds.json..", "org.legcrampcds.fhir..",
                         "org.legcrampcds.examples..", "com.fasterxml..", "ca.uhn..")
+                .check(library);
+    }
+
+    @Test
+    void authoringToolsBuildOnTheEngineAndTheCaseFormat_only() {
+        noClasses().that().resideInAPackage("org.legcrampcds.authoring..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.legcrampcds.fhir..", "org.legcrampcds.examples..",
+                        "org.kie..", "org.drools..")
+                .check(library);
+        noClasses().that().resideInAnyPackage("org.legcrampcds.model..", "org.legcrampcds.engine..", "org.legcrampcds.json..",
+                        "org.legcrampcds.fhir..")
+                .should().dependOnClassesThat().resideInAPackage("org.legcrampcds.authoring..")
                 .check(library);
     }
 

@@ -33,6 +33,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 
 import org.legcrampcds.engine.Engines;
+import org.legcrampcds.engine.ParallelAssessor;
 import org.legcrampcds.examples.cli.LegCrampCli;
 import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.json.CaseReader;
@@ -50,10 +51,12 @@ import org.legcrampcds.reference.ReferenceEvaluator;
  * file, through {@code assess --format json}. The first non-blank line is always a valid case: a
  * first line that runs on past its end is, by design, read as a pretty-printed case (one LCC-V017).
  *
- * <p>Each command-line run compiles the rule base (1-3 s), so the command-line property has few
- * tries, each a run over one to three inputs of up to 43 lines; a second property runs the same
- * kind of input through the reader the command line uses, {@link CaseReader#readJsonLines}, for a
- * few hundred tries.
+ * <p>The command line assesses JSON Lines in parallel, in input order. Each command-line run
+ * compiles the rule base (1-3 s), so the command-line property has few tries, each a run over one
+ * to three inputs of up to 43 lines with one to three threads; a second property runs the same kind
+ * of input through the parallel path of the Java API ({@link CaseReader#jsonLines} and
+ * {@link ParallelAssessor}) with small windows, and a third through the sequential reader
+ * {@link CaseReader#readJsonLines}, each for many tries.
  */
 class FuzzedJsonLinesTest {
 
@@ -69,9 +72,9 @@ class FuzzedJsonLinesTest {
      * files, so that a run (which compiles the rule base) checks several inputs and their order.
      */
     @Property(tries = 5, seed = "20261201", shrinking = ShrinkingMode.BOUNDED)
-    void theCommandLineAnswersEachLineInOrder(@ForAll("runs") List<Input> inputs, @ForAll boolean firstOnStandardInput)
-            throws IOException {
-        List<String> args = new ArrayList<>(List.of("assess", "--format", "json"));
+    void theCommandLineAnswersEachLineInOrder(@ForAll("runs") List<Input> inputs, @ForAll boolean firstOnStandardInput,
+                                              @ForAll("threads") int threads) throws IOException {
+        List<String> args = new ArrayList<>(List.of("assess", "--format", "json", "--threads", String.valueOf(threads)));
         byte[] stdin = new byte[0];
         List<Path> files = new ArrayList<>();
         StringWriter out = new StringWriter();
@@ -99,7 +102,11 @@ class FuzzedJsonLinesTest {
 
         List<Line> expected = inputs.stream().flatMap(input -> input.nonBlank().stream()).toList();
         List<String> output = out.toString().lines().toList();
-        assertThat(err.toString()).as("standard error").isEmpty();
+        // Standard error holds the batch's closing summary and nothing else: no message about any line.
+        long valid = expected.stream().filter(l -> l.kind() == Kind.VALID).count();
+        assertThat(err.toString()).as("standard error").matches(String.format(
+                "leg-cramp-cds: %d cases in [0-9.]+ s \\([0-9]+ cases/s\\): %d assessed, %d invalid\\R",
+                expected.size(), valid, expected.size() - valid));
         assertThat(output).as("one output line per non-blank input line").hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {
             Line line = expected.get(i);
@@ -111,6 +118,39 @@ class FuzzedJsonLinesTest {
             }
         }
         assertThat(status).as("exit status").isEqualTo(inputs.stream().anyMatch(Input::anyBroken) ? 2 : 0);
+    }
+
+    /**
+     * The parallel path of the Java API over the same kind of input, many times (no rule-base build
+     * per try): the reader's pending cases read, assessed and written to JSON on the workers of a
+     * {@link ParallelAssessor} with a small window and a few threads, so that lines finish out of
+     * order and the window fills; the results must still be one per line, in order.
+     */
+    @Property(tries = 150, seed = "20261203", shrinking = ShrinkingMode.BOUNDED)
+    void theParallelPathAnswersEachLineInOrder(@ForAll("inputs") Input input, @ForAll boolean standardInput,
+                                               @ForAll("threads") int threads, @ForAll("windows") int window)
+            throws IOException, InterruptedException {
+        List<String> output = new ArrayList<>();
+        ParallelAssessor.of(Engines.builtIn()).withThreads(threads).withWindow(window).mapInOrder(
+                CaseReader.jsonLines(new BufferedReader(new StringReader(input.text())), standardInput),
+                (assessor, pending) -> {
+                    ReadResult read = pending.read();
+                    return read instanceof ReadResult.Rejected rejected
+                            ? AssessmentJson.errorJson(rejected.caseId(), rejected.errors())
+                            : AssessmentJson.toJson(assessor.assess(((ReadResult.Accepted) read).patientCase()));
+                },
+                (pending, e) -> "failed: " + e, output::add);
+
+        List<Line> expected = input.nonBlank();
+        assertThat(output).as("one result per non-blank input line").hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            Line line = expected.get(i);
+            if (line.kind() == Kind.VALID) {
+                assertThat(output.get(i)).as("result of input line %d, a valid case", line.number()).isEqualTo(alone(line.validIndex()));
+            } else {
+                assertErrorLine(JSON.readTree(output.get(i)), line);
+            }
+        }
     }
 
     @Property(tries = 250, seed = "20261202", shrinking = ShrinkingMode.BOUNDED)
@@ -207,6 +247,16 @@ class FuzzedJsonLinesTest {
             lines.forEach(l -> s.append("\n  ").append(l.number()).append(' ').append(l.kind()).append(": ").append(l.text()));
             return s.toString();
         }
+    }
+
+    @Provide
+    Arbitrary<Integer> threads() {
+        return Arbitraries.of(1, 2, 3);
+    }
+
+    @Provide
+    Arbitrary<Integer> windows() {
+        return Arbitraries.of(1, 2, 5, 64);
     }
 
     @Provide

@@ -37,8 +37,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.legcrampcds.engine.CaseOutcome;
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.Engines;
+import org.legcrampcds.engine.ParallelAssessor;
 import org.legcrampcds.examples.cli.LegCrampCli;
 import org.legcrampcds.fhir.FhirCaseMapper;
 import org.legcrampcds.fhir.FhirMapping;
@@ -65,8 +67,10 @@ import org.slf4j.LoggerFactory;
  * DEBUG, since INFO and above usually end up in shared log files and log aggregators that are not
  * cleared for health data. Everything logged at INFO and above (by the library, Drools, HAPI FHIR and the
  * command line) is captured while the command line assesses a directory of cases and FHIR Bundles
- * and a JSON Lines batch of a few hundred cases, in both output formats, with valid, invalid and
- * malformed input, and while the Java API reads, builds, maps and assesses cases. No captured
+ * and a JSON Lines batch of a few hundred cases (the parallel batch path, on several threads), in
+ * both output formats, with valid, invalid and malformed input, and while the Java API reads,
+ * builds, maps and assesses cases, one by one and as a parallel batch. The batch's closing summary
+ * on standard error is checked the same way. No captured
  * message, argument, key-value pair, MDC value or throwable text may hold a case id, a lab value as
  * written or a medication name of the input; all of them are made distinctive, so that a hit is
  * never a coincidence.
@@ -86,6 +90,8 @@ class NoPatientDataInLogsTest {
     /** Everything the input holds that must not be logged, as written. */
     private final Set<String> secrets = new LinkedHashSet<>();
     private final LogCapture capture = new LogCapture();
+    /** The valid cases the Java API read, assessed again as a parallel batch. */
+    private final List<PatientCase> apiCases = new ArrayList<>();
     private int labCounter;
 
     @BeforeEach
@@ -99,7 +105,7 @@ class NoPatientDataInLogsTest {
     }
 
     @Test
-    void noCaseIdLabValueOrMedicationNameIsLoggedAtInfoOrAbove() throws IOException {
+    void noCaseIdLabValueOrMedicationNameIsLoggedAtInfoOrAbove() throws IOException, InterruptedException {
         String marker = "fault-test capture check " + UUID.randomUUID();
         LOG.info(marker);
 
@@ -109,8 +115,10 @@ class NoPatientDataInLogsTest {
         Path batchFile = Files.writeString(dir.resolve("batch.jsonl"), String.join("\n", batch) + "\n", StandardCharsets.UTF_8);
         byte[] stdin = Files.readAllBytes(batchFile);
 
-        CliRun text = cli(new byte[0], "assess", "--format", "text", "--as-of", AS_OF, cases.toString(), batchFile.toString());
-        CliRun json = cli(stdin, "assess", "--format", "json", "--as-of", AS_OF, cases.toString(), "-");
+        // JSON Lines goes through the parallel batch path: several worker threads read, assess and render.
+        CliRun text = cli(new byte[0], "assess", "--format", "text", "--threads", "2", "--as-of", AS_OF, cases.toString(),
+                batchFile.toString());
+        CliRun json = cli(stdin, "assess", "--format", "json", "--threads", "3", "--as-of", AS_OF, cases.toString(), "-");
         javaApi();
 
         // The runs did what they were asked, so that the logs were exercised on real work.
@@ -119,6 +127,11 @@ class NoPatientDataInLogsTest {
         assertThat(text.out()).contains(ID_PREFIX + "batch-7").contains(" invalid");
         assertThat(json.out().lines().filter(l -> l.contains("\"findings\""))).hasSizeGreaterThan(BATCH_CASES / 2);
         assertThat(json.out().lines().filter(l -> l.contains("\"error\""))).hasSizeGreaterThan(BATCH_CASES / 20);
+
+        // The batch's closing summary on standard error holds counts only.
+        assertThat(text.err()).contains("cases/s");
+        assertThat(json.err()).contains("cases/s");
+        assertThat(leaks(List.of(text.err(), json.err()))).as("standard error holding patient data").isEmpty();
 
         List<String> logged = capture.texts();
         // The capture works: our own INFO line and the library's rule-base line were both seen.
@@ -282,6 +295,10 @@ class NoPatientDataInLogsTest {
         return ReferenceEvaluator.MAPPER.writeValueAsString(node);
     }
 
+    private void accepted(PatientCase c) {
+        apiCases.add(c);
+    }
+
     private void secret(String s) {
         secrets.add(s);
     }
@@ -317,7 +334,7 @@ class NoPatientDataInLogsTest {
     }
 
     /** The Java API: reading (valid and invalid), building, mapping FHIR and assessing. */
-    private void javaApi() throws IOException {
+    private void javaApi() throws IOException, InterruptedException {
         CrampAssessor assessor = Engines.builtIn();
         List<String> texts = FaultCases.affordableTexts(SEED + 2, 40);
         for (int i = 0; i < texts.size(); i++) {
@@ -330,10 +347,18 @@ class NoPatientDataInLogsTest {
             ReadResult read = CaseReader.read(text, null);
             if (read instanceof ReadResult.Accepted accepted) {
                 assessor.assess(accepted.patientCase());
+                accepted(accepted.patientCase());
             } else {
                 assertThatThrownBy(() -> CaseReader.readCase(text, null)).isInstanceOf(InvalidCaseException.class);
             }
         }
+
+        // The parallel batch API, with a failing case among them (a null element).
+        List<PatientCase> batch = new ArrayList<>(apiCases);
+        batch.add(null);
+        List<CaseOutcome> outcomes = ParallelAssessor.of(assessor).withThreads(3).withWindow(4).assessAll(batch);
+        assertThat(outcomes).hasSize(batch.size()).last().isInstanceOf(CaseOutcome.Failed.class);
+        assertThat(outcomes.subList(0, apiCases.size())).allMatch(o -> o instanceof CaseOutcome.Assessed);
 
         String id = ID_PREFIX + "builder";
         String drug = "medname-SECRET-builder";

@@ -57,7 +57,7 @@ class RuleBaseIsolationTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void anAssessorKeepsItsOwnRules_whileAnotherRuleBaseIsInstalledInTheJvm() throws Exception {
         PatientCase example = CaseReader.readCase(TestCases.EXAMPLE, null);
-        copyRulesWithPotassiumThreshold("2.6B");
+        copyRulesWithPotassiumThreshold("2.6");
         CrampAssessor changed = CrampAssessor.builder().rulesFrom(dir).build();
         assertThat(changed.assess(example).codes()).as("the change bites").doesNotContain("CAUSE_HYPOKALAEMIA");
         // Another Drools user of the JVM: the changed rules built under the default release id.
@@ -104,10 +104,10 @@ class RuleBaseIsolationTest {
         }
         for (Path file : files) {
             String text = Files.readString(file);
-            if (file.getFileName().toString().equals("10-derive.drl")) {
-                String rule = "test == LabTest.POTASSIUM, value < 3.5B";
-                assertThat(text).contains(rule);
-                text = text.replace(rule, "test == LabTest.POTASSIUM, value < " + threshold);
+            if (file.getFileName().toString().equals("thresholds.csv")) {
+                String row = "K_LOW,POTASSIUM,<,3.5,mmol/L,";
+                assertThat(text).contains(row);
+                text = text.replace(row, "K_LOW,POTASSIUM,<," + threshold + ",mmol/L,");
             }
             Files.writeString(dir.resolve(file.getFileName()), text);
         }

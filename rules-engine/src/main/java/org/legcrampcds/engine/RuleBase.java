@@ -1,0 +1,139 @@
+package org.legcrampcds.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.kie.api.KieBase;
+import org.legcrampcds.rules.Threshold;
+import org.legcrampcds.rules.Thresholds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A compiled and checked rule base: immutable, thread-safe, and named by its
+ * {@link #rulesetVersion()}. Built once from a {@link RuleSource}, it has passed every check of
+ * {@link #validate(RuleSource)}; a source with any problem never becomes a rule base, so it never
+ * assesses a patient. Share one between assessors and threads.
+ *
+ * <pre>{@code
+ * RuleBase rules = RuleBase.build(RuleSource.directory(Path.of("my-rules")));
+ * CrampAssessor assessor = CrampAssessor.on(rules);
+ * }</pre>
+ *
+ * <p>Each build is a KIE module of its own, taken out of Drools' JVM-wide repository as soon as
+ * it is compiled, so concurrent builds never see each other's rules and a dropped rule base is
+ * garbage like any other object.
+ */
+public final class RuleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
+
+    private final RuleSource source;
+    private final KieBase kieBase;
+    private final RuleCatalog catalog;
+    private final Thresholds thresholds;
+    private final String rulesetVersion;
+
+    private RuleBase(RuleSource source, KieBase kieBase, RuleCatalog catalog, Thresholds thresholds, String rulesetVersion) {
+        this.source = source;
+        this.kieBase = kieBase;
+        this.catalog = catalog;
+        this.thresholds = thresholds;
+        this.rulesetVersion = rulesetVersion;
+    }
+
+    /** The rule base built into the library. */
+    public static RuleBase builtIn() {
+        return build(RuleSource.builtIn());
+    }
+
+    /**
+     * Compiles and checks the rules of {@code source}.
+     *
+     * @throws RuleBaseException naming file, line, code and message of every problem found
+     */
+    public static RuleBase build(RuleSource source) {
+        Objects.requireNonNull(source, "source");
+        long start = System.nanoTime();
+        String version = RulesetVersion.of(source.ruleFiles());
+        Inspection inspection = inspect(source);
+        if (!inspection.problems().isEmpty()) {
+            throw new RuleBaseException(inspection.problems());
+        }
+        RuleBase ruleBase = new RuleBase(source, inspection.kieBase(), inspection.catalog(), inspection.thresholds(), version);
+        LOG.info("rule base {} built from {}: {} rules in {} ms", version, source, inspection.catalog().rules().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return ruleBase;
+    }
+
+    /**
+     * Every problem of {@code source}: compile errors, metadata and text checks, the threshold table,
+     * and the lint of {@code docs/diagnostics.md}, in file and line order. Empty means
+     * {@link #build(RuleSource)} succeeds.
+     */
+    public static List<RuleProblem> validate(RuleSource source) {
+        Objects.requireNonNull(source, "source");
+        return inspect(source).problems();
+    }
+
+    /** The release version and rule-file hash that every result of this rule base names. */
+    public String rulesetVersion() {
+        return rulesetVersion;
+    }
+
+    /** Every rule, by id. */
+    public List<RuleInfo> rules() {
+        return catalog.rules().stream().map(RuleInfo::of).sorted(Comparator.comparing(RuleInfo::id)).toList();
+    }
+
+    /** The files it was built from, for example to export or to ship to another JVM. */
+    public RuleSource source() {
+        return source;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    RuleCatalog catalog() {
+        return catalog;
+    }
+
+    /** The lab decision values its rules read ({@code thresholds.csv}), in table order. */
+    public List<Threshold> thresholds() {
+        return thresholds.all();
+    }
+
+    Thresholds thresholdTable() {
+        return thresholds;
+    }
+
+    @Override
+    public String toString() {
+        return "RuleBase " + rulesetVersion;
+    }
+
+    /** Runs every check; later checks run on what the earlier ones could read, so one mistake is reported once. */
+    private static Inspection inspect(RuleSource source) {
+        List<RuleFile> files = source.ruleFiles();
+        List<RuleProblem> problems = new ArrayList<>();
+        Thresholds thresholds = ThresholdTable.read(files, problems);
+        SourceRegister.Register register = SourceRegister.read(files, problems);
+        FindingTexts texts = FindingTexts.parse(files, problems);
+        DrlSyntax syntax = DrlSyntax.check(files);
+        problems.addAll(syntax.problems());
+        List<RuleProblem> compileErrors = new ArrayList<>();
+        KieBase kieBase = RuleBaseCompiler.compile(files, compileErrors);
+        // Drools' report of a syntax error names the wrong line; DrlSyntax has reported it at the right one.
+        compileErrors.stream().filter(p -> !syntax.filesWithErrors().contains(p.file())).forEach(problems::add);
+        RuleCatalog catalog = kieBase == null ? null : RuleCatalog.read(kieBase, texts, files, problems);
+        problems.addAll(RuleLint.lint(syntax.parsed(), CatalogueCodeList.codes(), register, syntax.filesWithErrors().isEmpty()));
+        return new Inspection(kieBase, catalog, thresholds,
+                problems.stream().distinct().sorted(RuleProblem.BY_LOCATION).toList());
+    }
+
+    private record Inspection(KieBase kieBase, RuleCatalog catalog, Thresholds thresholds, List<RuleProblem> problems) {
+    }
+}

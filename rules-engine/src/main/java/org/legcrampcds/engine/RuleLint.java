@@ -1,0 +1,246 @@
+package org.legcrampcds.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.PatternSourceDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
+/**
+ * The checks of {@code validate} beyond what compiles: a rule that compiles can still never fire,
+ * or cite what no reviewer can look up. Each problem is reported at the line of the mistake:
+ * <ul>
+ *   <li>a {@code @code} that is not a catalogue code ({@link RuleDiagnostic#CODE_NOT_IN_CATALOGUE});</li>
+ *   <li>a {@code @source} id that is not in {@code sources.csv} ({@link RuleDiagnostic#UNKNOWN_SOURCE});</li>
+ *   <li>a derived state (an {@code Indicator} name, an {@code UpperLimit} test) read but never
+ *       written, or written but never read ({@link RuleDiagnostic#STATE_NEVER_WRITTEN},
+ *       {@link RuleDiagnostic#STATE_NEVER_READ});</li>
+ *   <li>a rule whose patterns name no fact the engine inserts or a rule derives
+ *       ({@link RuleDiagnostic#NO_KNOWN_FACT_TYPE});</li>
+ *   <li>a finding rule with code in its consequence ({@link RuleDiagnostic#FINDING_RULE_HAS_CONSEQUENCE}).</li>
+ * </ul>
+ */
+final class RuleLint {
+
+    /** The facts a pattern can match: what {@code CrampAssessor} inserts, and what rules and the engine derive. */
+    static final Set<String> FACT_TYPES = Set.of("Patient", "Cramps", "History", "Symptom", "Condition", "Medication",
+            "NormalisedLab", "Indicator", "UpperLimit", "FindingFact");
+
+    private static final Pattern NAME_EQUALS = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern NAME_IN = Pattern.compile("\\bname\\s+in\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    private static final Pattern TEST_EQUALS = Pattern.compile("\\btest\\s*==\\s*LabTest\\.([A-Z_]+)");
+    private static final Pattern WRITES_INDICATOR = Pattern.compile(
+            "(?:\\bIndicator\\s*\\.\\s*(?:of|lab|all)|\\bnew\\s+Indicator)\\s*\\(\\s*\"([A-Za-z0-9_]+)\"(\\s*\\+)?");
+    private static final Pattern WRITES_UPPER_LIMIT = Pattern.compile("\\bnew\\s+UpperLimit\\s*\\(\\s*LabTest\\.([A-Z_]+)");
+
+    private RuleLint() {
+    }
+
+    /**
+     * Lints the parsed DRL files.
+     *
+     * @param parsed         each DRL file's name and its syntax tree (files that do not parse are left out)
+     * @param catalogueCodes the catalogue's finding codes
+     * @param register       the source register
+     * @param allParsed      whether every DRL file parsed: reads and writes of derived states are only
+     *                       compared when none is missing
+     */
+    static List<RuleProblem> lint(Map<String, PackageDescr> parsed, Set<String> catalogueCodes, SourceRegister.Register register,
+                                  boolean allParsed) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, Location> reads = new LinkedHashMap<>();
+        Map<String, Location> writes = new LinkedHashMap<>();
+        boolean registerReported = false;
+        for (Map.Entry<String, PackageDescr> file : parsed.entrySet()) {
+            for (RuleDescr rule : file.getValue().getRules()) {
+                Location at = new Location(file.getKey(), rule.getLine());
+                String id = annotation(rule, RuleCatalog.ID);
+                String name = id == null ? "'" + rule.getName() + "'" : id;
+                String code = annotation(rule, RuleCatalog.CODE);
+                if (code != null && !catalogueCodes.contains(code)) {
+                    problems.add(at.problem(RuleDiagnostic.CODE_NOT_IN_CATALOGUE, "rule " + name + ": @code " + code
+                            + " is not a finding code of the catalogue (clinical-catalogue.md section 5)"));
+                }
+                String sources = annotation(rule, RuleCatalog.SOURCE);
+                if (sources != null && !register.present() && !registerReported) {
+                    problems.add(at.problem(RuleDiagnostic.SOURCE_REGISTER_MALFORMED,
+                            "rules cite sources, but the rule directory has no " + RuleFile.SOURCES));
+                    registerReported = true;
+                }
+                if (sources != null && register.present()) {
+                    for (String source : sources.split(";")) {
+                        if (!source.isBlank() && !register.knows(source.strip())) {
+                            problems.add(at.problem(RuleDiagnostic.UNKNOWN_SOURCE, "rule " + name + ": source '" + source.strip()
+                                    + "' is not in " + RuleFile.SOURCES));
+                        }
+                    }
+                }
+                List<PatternDescr> patterns = new ArrayList<>();
+                collect(rule.getLhs(), patterns);
+                // An empty condition is deliberate (self-care advice applies to everyone it is not withheld from).
+                if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> FACT_TYPES.contains(simpleName(p.getObjectType())))) {
+                    problems.add(at.problem(RuleDiagnostic.NO_KNOWN_FACT_TYPE, "rule " + name + " matches no fact the engine inserts or a rule derives "
+                            + "(" + String.join(", ", new java.util.TreeSet<>(FACT_TYPES)) + "), so it never fires or fires for everyone"));
+                }
+                patterns.forEach(p -> readsOf(p, file.getKey(), reads));
+                String consequence = consequence(rule);
+                // The parser gives the line of 'then'; the consequence's text starts on the next line.
+                int thenLine = (rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : rule.getLine()) + 1;
+                if (code != null && !consequence.strip().isEmpty()) {
+                    problems.add(new Location(file.getKey(), lineIn(consequence, thenLine, firstCode(consequence))).problem(
+                            RuleDiagnostic.FINDING_RULE_HAS_CONSEQUENCE, "rule " + name + " emits " + code
+                                    + " and must have an empty consequence: the engine records the finding from its metadata"));
+                }
+                writesOf(consequence, file.getKey(), thenLine, writes);
+            }
+        }
+        if (!allParsed) {
+            return problems;
+        }
+        reads.forEach((state, at) -> {
+            if (!isWritten(state, writes)) {
+                problems.add(at.problem(RuleDiagnostic.STATE_NEVER_WRITTEN, state + " is read here but no rule writes it, so this pattern never matches"));
+            }
+        });
+        writes.forEach((state, at) -> {
+            if (!isRead(state, reads)) {
+                problems.add(at.problem(RuleDiagnostic.STATE_NEVER_READ, state + " is written here but no rule reads it"));
+            }
+        });
+        return problems;
+    }
+
+    /** Every pattern of a condition, including those inside not, exists, or, collect and accumulate. */
+    private static void collect(BaseDescr descr, List<PatternDescr> into) {
+        if (descr instanceof PatternDescr pattern) {
+            into.add(pattern);
+            PatternSourceDescr source = pattern.getSource();
+            if (source instanceof CollectDescr c && c.getInputPattern() != null) {
+                collect(c.getInputPattern(), into);
+            } else if (source instanceof AccumulateDescr a && a.getInput() != null) {
+                collect(a.getInput(), into);
+            }
+        } else if (descr instanceof ConditionalElementDescr element) {
+            for (BaseDescr child : element.getDescrs()) {
+                collect(child, into);
+            }
+        }
+    }
+
+    private static void readsOf(PatternDescr pattern, String file, Map<String, Location> reads) {
+        String type = simpleName(pattern.getObjectType());
+        String text = constraintText(pattern);
+        Location at = new Location(file, pattern.getLine());
+        if ("Indicator".equals(type)) {
+            Matcher eq = NAME_EQUALS.matcher(text);
+            while (eq.find()) {
+                reads.putIfAbsent("Indicator " + eq.group(1), at);
+            }
+            Matcher in = NAME_IN.matcher(text);
+            while (in.find()) {
+                Matcher q = QUOTED.matcher(in.group(1));
+                while (q.find()) {
+                    reads.putIfAbsent("Indicator " + q.group(1), at);
+                }
+            }
+        } else if ("UpperLimit".equals(type)) {
+            Matcher test = TEST_EQUALS.matcher(text);
+            while (test.find()) {
+                reads.putIfAbsent("UpperLimit " + test.group(1), at);
+            }
+        }
+    }
+
+    /** A write whose name is built at run time ({@code "ABSENT_" + test}) is kept as a prefix, ending in {@code *}. */
+    private static void writesOf(String consequence, String file, int thenLine, Map<String, Location> writes) {
+        Matcher indicator = WRITES_INDICATOR.matcher(consequence);
+        while (indicator.find()) {
+            writes.putIfAbsent("Indicator " + indicator.group(1) + (indicator.group(2) != null ? "*" : ""),
+                    new Location(file, lineIn(consequence, thenLine, indicator.start())));
+        }
+        Matcher limit = WRITES_UPPER_LIMIT.matcher(consequence);
+        while (limit.find()) {
+            writes.putIfAbsent("UpperLimit " + limit.group(1), new Location(file, lineIn(consequence, thenLine, limit.start())));
+        }
+    }
+
+    /** The file line of an offset in the consequence, whose first line is {@code firstLine}. */
+    private static int lineIn(String consequence, int firstLine, int offset) {
+        return firstLine + (int) consequence.substring(0, Math.max(0, offset)).chars().filter(c -> c == '\n').count();
+    }
+
+    private static int firstCode(String consequence) {
+        Matcher code = Pattern.compile("\\S").matcher(consequence);
+        return code.find() ? code.start() : 0;
+    }
+
+    private static boolean isWritten(String state, Map<String, Location> writes) {
+        return writes.containsKey(state) || writes.keySet().stream()
+                .anyMatch(w -> w.endsWith("*") && state.startsWith(w.substring(0, w.length() - 1)));
+    }
+
+    private static boolean isRead(String state, Map<String, Location> reads) {
+        if (state.endsWith("*")) {
+            String prefix = state.substring(0, state.length() - 1);
+            return reads.keySet().stream().anyMatch(r -> r.startsWith(prefix));
+        }
+        return reads.containsKey(state);
+    }
+
+    private static String constraintText(PatternDescr pattern) {
+        StringBuilder text = new StringBuilder();
+        for (BaseDescr constraint : pattern.getDescrs()) {
+            text.append(constraint instanceof ExprConstraintDescr e ? e.getExpression() : String.valueOf(constraint)).append(' ');
+        }
+        return text.toString();
+    }
+
+    /** The consequence with its comments blanked (line breaks kept, so offsets still give lines). */
+    private static String consequence(RuleDescr rule) {
+        Object consequence = rule.getConsequence();
+        if (consequence == null) {
+            return "";
+        }
+        String text = consequence.toString();
+        Matcher comment = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*").matcher(text);
+        StringBuilder blanked = new StringBuilder();
+        while (comment.find()) {
+            comment.appendReplacement(blanked, Matcher.quoteReplacement(comment.group().replaceAll("[^\\n]", " ")));
+        }
+        comment.appendTail(blanked);
+        return blanked.toString();
+    }
+
+    private static String annotation(RuleDescr rule, String name) {
+        AnnotationDescr annotation = rule.getAnnotation(name);
+        if (annotation == null || annotation.getSingleValue() == null) {
+            return null;
+        }
+        String value = AnnotationDescr.unquote(annotation.getSingleValue().toString()).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String simpleName(String type) {
+        return type == null ? "" : type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    private record Location(String file, int line) {
+        RuleProblem problem(RuleDiagnostic diagnostic, String message) {
+            return new RuleProblem(file, line, diagnostic, message);
+        }
+    }
+}
