@@ -21,6 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.legcrampcds.engine.CrampAssessor;
+import org.legcrampcds.engine.RuleBaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,7 +209,7 @@ public final class ScreeningJob {
          * Assesses with the rule files of this local directory instead of the built-in rules; the
          * files are read now and shipped with the job.
          *
-         * @throws ScreeningException with {@code LCC-R021} when the directory cannot be read
+         * @throws RuleBaseException with {@code LCC-R021} when the directory cannot be read
          */
         public Builder rulesFrom(java.nio.file.Path directory) {
             this.rules = RuleSpec.directory(directory);
