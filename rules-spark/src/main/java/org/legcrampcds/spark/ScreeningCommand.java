@@ -122,7 +122,7 @@ public final class ScreeningCommand implements Callable<Integer> {
         }
         // Embedded in an application that already runs Spark, the job uses that session and leaves it running.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = session();
+        SparkSession spark = ownSession ? session() : SparkSession.getDefaultSession().get();
         try {
             ScreeningSummary summary = job.run(spark);
             out.println(NAME + ": " + summary.patientsRead() + " patients: " + summary.assessed() + " assessed, "
