@@ -1,22 +1,19 @@
 package org.legcrampcds.spark;
 
-import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.legcrampcds.engine.CrampAssessor;
-import org.legcrampcds.engine.RuleDiagnostic;
+import org.legcrampcds.engine.RuleBase;
+import org.legcrampcds.engine.RuleBaseException;
+import org.legcrampcds.engine.RuleSource;
 
 /**
  * Which rule base the job assesses with: the built-in one, or the texts of a {@code --rules}
@@ -44,25 +41,12 @@ final class RuleSpec implements Serializable {
     }
 
     /**
-     * Reads the rule files ({@code *.drl}, {@code *.properties}) directly in {@code directory}, as
-     * the engine does.
+     * Reads the rule files directly in {@code directory}, as the engine does ({@link RuleSource#directory}).
      *
-     * @throws ScreeningException with {@link RuleDiagnostic#UNREADABLE_RULES}'s code when it cannot be read
+     * @throws RuleBaseException with {@code LCC-R021} when it cannot be read
      */
     static RuleSpec directory(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new ScreeningException(directory.toString(), RuleDiagnostic.UNREADABLE_RULES.code(), "not a directory");
-        }
-        TreeMap<String, String> texts = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(directory)) {
-            for (Path file : entries.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".drl") || p.getFileName().toString().endsWith(".properties"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
-                texts.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new ScreeningException(directory.toString(), RuleDiagnostic.UNREADABLE_RULES.code(), "cannot be read: " + e);
-        }
+        TreeMap<String, String> texts = new TreeMap<>(RuleSource.directory(directory).files());
         return new RuleSpec(texts, digest(texts));
     }
 
@@ -73,36 +57,7 @@ final class RuleSpec implements Serializable {
 
     /** Compiles and checks the rule base: expensive, done once per JVM by {@link AssessorHolder}. */
     CrampAssessor build() {
-        if (files == null) {
-            return CrampAssessor.builder().build();
-        }
-        // Until the engine takes rule texts directly, the shipped texts become a directory of this JVM's own.
-        Path copy = null;
-        try {
-            copy = Files.createTempDirectory("leg-cramp-rules-");
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                Files.writeString(copy.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-            }
-            return CrampAssessor.builder().rulesFrom(copy).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the shipped rule files to a temporary directory", e);
-        } finally {
-            delete(copy);
-        }
-    }
-
-    private static void delete(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            for (Path p : entries.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            // A temporary directory left behind is harmless.
-        }
+        return CrampAssessor.on(files == null ? RuleBase.builtIn() : RuleBase.build(RuleSource.ofFiles(files)));
     }
 
     private static String digest(Map<String, String> texts) {

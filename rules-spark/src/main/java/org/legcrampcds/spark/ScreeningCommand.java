@@ -117,10 +117,12 @@ public final class ScreeningCommand implements Callable<Integer> {
         } catch (ScreeningException e) {
             err.println(NAME + ": " + e.getMessage());
             return FAILURE;
+        } catch (RuleBaseException e) {
+            return rulesFailed(err, e);
         }
         // Embedded in an application that already runs Spark, the job uses that session and leaves it running.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = session();
+        SparkSession spark = ownSession ? session() : SparkSession.getDefaultSession().get();
         try {
             ScreeningSummary summary = job.run(spark);
             out.println(NAME + ": " + summary.patientsRead() + " patients: " + summary.assessed() + " assessed, "
@@ -132,16 +134,21 @@ public final class ScreeningCommand implements Callable<Integer> {
             err.println(NAME + ": " + e.getMessage());
             return FAILURE;
         } catch (RuleBaseException e) {
-            err.println(NAME + ": the rule base has " + e.problems().size() + " problem(s):");
-            for (RuleProblem problem : e.problems()) {
-                err.println(problem);
-            }
-            return FAILURE;
+            return rulesFailed(err, e);
         } finally {
             if (ownSession) {
                 spark.stop();
             }
         }
+    }
+
+    /** Rules that cannot be read or do not compile: each problem as {@code file:line: CODE message}. */
+    private static int rulesFailed(PrintWriter err, RuleBaseException e) {
+        err.println(NAME + ": the rule base has " + e.problems().size() + " problem(s):");
+        for (RuleProblem problem : e.problems()) {
+            err.println(problem);
+        }
+        return FAILURE;
     }
 
     private SparkSession session() {
