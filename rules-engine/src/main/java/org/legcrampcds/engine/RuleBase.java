@@ -125,7 +125,11 @@ public final class RuleBase {
         DrlSyntax syntax = DrlSyntax.check(files);
         problems.addAll(syntax.problems());
         List<RuleProblem> compileErrors = new ArrayList<>();
-        KieBase kieBase = RuleBaseCompiler.compile(files, compileErrors);
+        // The built-in rules were compiled by the build; anything else is compiled now.
+        KieBase kieBase = source.isBuiltIn() ? PrecompiledRules.load() : null;
+        if (kieBase == null) {
+            kieBase = RuleBaseCompiler.compile(files, compileErrors);
+        }
         // Drools' report of a syntax error names the wrong line; DrlSyntax has reported it at the right one.
         compileErrors.stream().filter(p -> !syntax.filesWithErrors().contains(p.file())).forEach(problems::add);
         RuleCatalog catalog = kieBase == null ? null : RuleCatalog.read(kieBase, texts, files, problems);

@@ -23,15 +23,21 @@ public final class RuleSource {
 
     private final String origin;
     private final List<RuleFile> files;
+    private final boolean builtIn;
 
-    private RuleSource(String origin, List<RuleFile> files) {
+    private RuleSource(String origin, List<RuleFile> files, boolean builtIn) {
         this.origin = origin;
         this.files = List.copyOf(files);
+        this.builtIn = builtIn;
     }
 
-    /** The rule base built into the library. */
+    private RuleSource(String origin, List<RuleFile> files) {
+        this(origin, files, false);
+    }
+
+    /** The rule base built into the library; its rules were compiled when the library was built. */
     public static RuleSource builtIn() {
-        return new RuleSource("built-in rules", RuleFiles.builtIn());
+        return new RuleSource("built-in rules", RuleFiles.builtIn(), true);
     }
 
     /**
@@ -93,6 +99,11 @@ public final class RuleSource {
 
     List<RuleFile> ruleFiles() {
         return files;
+    }
+
+    /** Whether these are the library's own files, which the build also compiled into an executable model. */
+    boolean isBuiltIn() {
+        return builtIn;
     }
 
     @Override
