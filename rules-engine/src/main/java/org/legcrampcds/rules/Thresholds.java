@@ -73,10 +73,6 @@ public final class Thresholds {
         return List.copyOf(byId.values());
     }
 
-    public boolean contains(String id) {
-        return byId.containsKey(id);
-    }
-
     private Threshold get(String id) {
         Threshold t = byId.get(id);
         if (t == null) {

@@ -17,8 +17,6 @@ import java.util.stream.Stream;
 
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.ParallelAssessor;
-import org.legcrampcds.engine.RuleBaseException;
-import org.legcrampcds.engine.RuleDiagnostic;
 import org.legcrampcds.json.CaseReader;
 import org.legcrampcds.json.ReadResult;
 import org.legcrampcds.fhir.FhirMapping;
@@ -28,6 +26,7 @@ import org.legcrampcds.model.PatientCase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -78,9 +77,8 @@ final class AssessCommand implements Callable<Integer> {
             description = "text: a report for reading (default); json: one JSON object per case, one per line.")
     private Format format;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Use the rule files in DIR instead of the built-in rule base.")
-    private Path rulesDirectory;
+    @Mixin
+    private RuleBaseOption rules;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "The date ages and day counts of FHIR input are taken at (default: today, UTC).")
@@ -119,17 +117,8 @@ final class AssessCommand implements Callable<Integer> {
             err.println(LegCrampCli.NAME + ": --threads " + threads + ": must be at least 1");
             return ExitCodes.FAILURE;
         }
-        if (rulesDirectory != null && !Files.isDirectory(rulesDirectory)) {
-            err.println(LegCrampCli.NAME + ": --rules " + rulesDirectory + ": " + RuleDiagnostic.UNREADABLE_RULES.code() + " not a directory");
-            return ExitCodes.FAILURE;
-        }
-        CrampAssessor assessor;
-        try {
-            assessor = rulesDirectory == null
-                    ? CrampAssessor.builder().build()
-                    : CrampAssessor.builder().rulesFrom(rulesDirectory).build();
-        } catch (RuleBaseException e) {
-            err.println(LegCrampCli.NAME + ": " + e.getMessage());
+        CrampAssessor assessor = rules.assessorOrReport(err);
+        if (assessor == null) {
             return ExitCodes.FAILURE;
         }
         Run run = new Run(assessor, new ResultWriter(format.report, out, terminal.interactive()), err);
