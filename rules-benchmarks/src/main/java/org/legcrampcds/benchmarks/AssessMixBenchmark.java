@@ -3,6 +3,7 @@ package org.legcrampcds.benchmarks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.legcrampcds.engine.BenchmarkAssessors;
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.PatientCase;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
@@ -42,13 +44,21 @@ public class AssessMixBenchmark {
     /** One assessor and the case mixes, shared by all threads of a trial. */
     @State(Scope.Benchmark)
     public static class Shared {
+        /** The built-in rules as {@code precompiled} or {@code run-time} compiled DRL (see BenchmarkAssessors). */
+        @Param({"precompiled"})
+        public String rules;
+
+        /** The engine's execution strategy; empty means the library's default. */
+        @Param({""})
+        public String execution;
+
         CrampAssessor assessor;
         PatientCase[] complete;
         PatientCase[] partial;
 
         @Setup(Level.Trial)
         public void setUp() {
-            assessor = CrampAssessor.builder().build();
+            assessor = BenchmarkAssessors.builtIn(rules, execution.isEmpty() ? BenchmarkAssessors.bestExecution() : execution);
             complete = cases(ExampleCases.complete());
             partial = cases(ExampleCases.partial());
         }

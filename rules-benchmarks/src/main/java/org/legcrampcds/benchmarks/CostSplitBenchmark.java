@@ -1,7 +1,9 @@
 package org.legcrampcds.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.legcrampcds.engine.BenchmarkAssessors;
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.json.CaseReader;
@@ -45,6 +47,14 @@ public class CostSplitBenchmark {
     @Param({"INV_ELECTROLYTES.fires"})
     public String caseName;
 
+    /** The built-in rules as {@code precompiled} or {@code run-time} compiled DRL (see BenchmarkAssessors). */
+    @Param({"precompiled"})
+    public String rules;
+
+    /** The engine's execution strategy; empty means the library's default. */
+    @Param({""})
+    public String execution;
+
     private CrampAssessor assessor;
     private String json;
     private PatientCase patientCase;
@@ -52,7 +62,7 @@ public class CostSplitBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        assessor = CrampAssessor.builder().build();
+        assessor = BenchmarkAssessors.builtIn(rules, execution.isEmpty() ? BenchmarkAssessors.bestExecution() : execution);
         ExampleCases.ExampleCase example = ExampleCases.named(caseName);
         json = example.json();
         patientCase = example.patientCase();
@@ -67,6 +77,12 @@ public class CostSplitBenchmark {
     @Benchmark
     public Assessment assess() {
         return assessor.assess(patientCase);
+    }
+
+    /** Rule evaluation alone; {@code assess} minus this is the explanation built from the firings. */
+    @Benchmark
+    public List<?> fireRules() {
+        return BenchmarkAssessors.fireRules(assessor, patientCase);
     }
 
     @Benchmark

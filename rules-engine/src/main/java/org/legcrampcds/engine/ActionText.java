@@ -20,9 +20,12 @@ final class ActionText {
     }
 
     private final List<Segment> segments;
+    /** The text with every clause shown: what nearly every finding renders, so it is built once. */
+    private final String whole;
 
     private ActionText(List<Segment> segments) {
         this.segments = List.copyOf(segments);
+        this.whole = concatenate(Set.of());
     }
 
     static ActionText parse(String text) {
@@ -47,6 +50,10 @@ final class ActionText {
 
     /** The text without the given clauses. */
     String render(Set<String> dropped) {
+        return dropped.isEmpty() ? whole : concatenate(dropped);
+    }
+
+    private String concatenate(Set<String> dropped) {
         StringBuilder text = new StringBuilder();
         for (Segment segment : segments) {
             if (segment.clause() == null || !dropped.contains(segment.clause())) {

@@ -6,20 +6,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.Agenda;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.Category;
 import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.PatientCase;
 import org.legcrampcds.model.Urgency;
-import org.legcrampcds.rules.Thresholds;
 
 /**
  * Assesses patients against one {@link RuleBase}. Build one with {@link #builder()}, or
  * {@link #on(RuleBase)}, and share it: the rules are compiled and checked once, when the rule base
- * is built, and {@link #assess} is thread-safe (each call runs in sessions of its own).
+ * is built, and {@link #assess} is thread-safe (each call runs in sessions no other call sees).
  *
  * <pre>{@code
  * CrampAssessor assessor = CrampAssessor.builder().build();
@@ -29,19 +25,15 @@ import org.legcrampcds.rules.Thresholds;
 public final class CrampAssessor {
 
     private final RuleBase ruleBase;
-    private final KieBase kieBase;
-    private final RuleCatalog catalog;
+    private final ExecutionStrategy.Kind executionKind;
+    private final ExecutionStrategy execution;
     private final AssessmentAssembler assembler;
-    /** Whether the DRL declares the thresholds global: a session rejects a global it does not declare. */
-    private final boolean readsThresholds;
 
-    private CrampAssessor(RuleBase ruleBase) {
+    private CrampAssessor(RuleBase ruleBase, ExecutionStrategy.Kind execution) {
         this.ruleBase = ruleBase;
-        this.kieBase = ruleBase.kieBase();
-        this.catalog = ruleBase.catalog();
-        this.assembler = new AssessmentAssembler(catalog, ruleBase.rulesetVersion());
-        this.readsThresholds = kieBase.getKiePackages().stream()
-                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(Thresholds.GLOBAL)));
+        this.executionKind = execution;
+        this.execution = execution.on(ruleBase);
+        this.assembler = new AssessmentAssembler(ruleBase.catalog(), ruleBase.rulesetVersion());
     }
 
     public static Builder builder() {
@@ -50,7 +42,12 @@ public final class CrampAssessor {
 
     /** An assessor on a rule base already built. */
     public static CrampAssessor on(RuleBase ruleBase) {
-        return new CrampAssessor(Objects.requireNonNull(ruleBase, "ruleBase"));
+        return on(ruleBase, ExecutionStrategy.Kind.BEST);
+    }
+
+    /** An assessor that runs its rules with the given strategy: for the tests and benchmarks that compare them. */
+    static CrampAssessor on(RuleBase ruleBase, ExecutionStrategy.Kind execution) {
+        return new CrampAssessor(Objects.requireNonNull(ruleBase, "ruleBase"), Objects.requireNonNull(execution, "execution"));
     }
 
     /**
@@ -63,33 +60,20 @@ public final class CrampAssessor {
         Objects.requireNonNull(patientCase, "patientCase");
         CaseFacts facts = CaseFacts.of(patientCase);
         // Self-care is safe only when every red flag and interlock could be checked (catalogue 11.3).
-        List<Firing> firings = fire(facts, patientCase.safetyInputsRecorded() ? RuleGroups.IN_ORDER : RuleGroups.WITHOUT_SELF_CARE);
+        List<Firing> firings = execution.fire(facts, patientCase.safetyInputsRecorded() ? RuleGroups.IN_ORDER : RuleGroups.WITHOUT_SELF_CARE);
         List<DataRequired> dataRequired = patientCase.isRecordComplete() ? List.of()
-                : DataRequiredFinder.find(patientCase, whatIf -> redFlags(fire(whatIf, RuleGroups.UP_TO_RED_FLAGS)));
+                : DataRequiredFinder.find(patientCase, whatIf -> redFlags(execution.fire(whatIf, RuleGroups.UP_TO_RED_FLAGS)));
         PartialRecord partial = new PartialRecord(patientCase.isRecordComplete(), dataRequired, patientCase.staleLabs());
         return assembler.assemble(patientCase.id().orElse(null), firings, partial);
     }
 
-    /** Runs the given rule groups, in order, over one set of facts in a session of its own. */
-    private List<Firing> fire(CaseFacts facts, List<String> groups) {
-        KieSession session = kieBase.newKieSession();
-        try {
-            FiringRecorder recorder = new FiringRecorder(session, catalog);
-            session.addEventListener(recorder);
-            if (readsThresholds) {
-                session.setGlobal(Thresholds.GLOBAL, ruleBase.thresholdTable());
-            }
-            insertFacts(session, facts);
-            Agenda agenda = session.getAgenda();
-            // Focus is a stack: push the last group first so that the first one runs first.
-            for (int i = groups.size() - 1; i >= 0; i--) {
-                agenda.getAgendaGroup(groups.get(i)).setFocus();
-            }
-            session.fireAllRules();
-            return recorder.firings();
-        } finally {
-            session.dispose();
-        }
+    /** How it runs its rules. */
+    ExecutionStrategy.Kind executionKind() {
+        return executionKind;
+    }
+
+    ExecutionStrategy execution() {
+        return execution;
     }
 
     /** The red-flag codes among the firings, with their urgencies. */
@@ -116,16 +100,6 @@ public final class CrampAssessor {
     /** The rule base this assessor runs. */
     public RuleBase ruleBase() {
         return ruleBase;
-    }
-
-    private static void insertFacts(KieSession session, CaseFacts c) {
-        session.insert(c.patient());
-        session.insert(c.cramps());
-        session.insert(c.history());
-        c.symptoms().forEach(session::insert);
-        c.conditions().forEach(session::insert);
-        c.medications().forEach(session::insert);
-        c.labs().forEach(session::insert);
     }
 
     /** Chooses the rule base; {@link #build()} compiles and checks it. Not thread-safe. */

@@ -35,14 +35,17 @@ public final class RuleBase {
     private final RuleCatalog catalog;
     private final Thresholds thresholds;
     private final String rulesetVersion;
+    private final boolean precompiled;
 
-    private RuleBase(RuleSource source, KieBase kieBase, RuleCatalog catalog, Thresholds thresholds, String rulesetVersion) {
+    private RuleBase(RuleSource source, Inspection inspection, String rulesetVersion) {
         this.source = source;
-        this.kieBase = kieBase;
-        this.catalog = catalog;
-        this.thresholds = thresholds;
+        this.kieBase = inspection.kieBase();
+        this.catalog = inspection.catalog();
+        this.thresholds = inspection.thresholds();
         this.rulesetVersion = rulesetVersion;
+        this.precompiled = inspection.precompiled();
     }
+
 
     /** The rule base built into the library. */
     public static RuleBase builtIn() {
@@ -58,12 +61,13 @@ public final class RuleBase {
         Objects.requireNonNull(source, "source");
         long start = System.nanoTime();
         String version = RulesetVersion.of(source.ruleFiles());
-        Inspection inspection = inspect(source);
+        Inspection inspection = inspect(source, true);
         if (!inspection.problems().isEmpty()) {
             throw new RuleBaseException(inspection.problems());
         }
-        RuleBase ruleBase = new RuleBase(source, inspection.kieBase(), inspection.catalog(), inspection.thresholds(), version);
-        LOG.info("rule base {} built from {}: {} rules in {} ms", version, source, inspection.catalog().rules().size(),
+        RuleBase ruleBase = new RuleBase(source, inspection, version);
+        LOG.info("rule base {} built from {} ({}): {} rules in {} ms", version, source,
+                ruleBase.precompiled ? "precompiled executable model" : "DRL compiled now", inspection.catalog().rules().size(),
                 (System.nanoTime() - start) / 1_000_000);
         return ruleBase;
     }
@@ -75,7 +79,7 @@ public final class RuleBase {
      */
     public static List<RuleProblem> validate(RuleSource source) {
         Objects.requireNonNull(source, "source");
-        return inspect(source).problems();
+        return inspect(source, false).problems();
     }
 
     /** The release version and rule-file hash that every result of this rule base names. */
@@ -91,6 +95,11 @@ public final class RuleBase {
     /** The files it was built from, for example to export or to ship to another JVM. */
     public RuleSource source() {
         return source;
+    }
+
+    /** Whether its rules are the executable model the library's build precompiled, rather than DRL compiled at run time. */
+    boolean precompiled() {
+        return precompiled;
     }
 
     KieBase kieBase() {
@@ -115,29 +124,35 @@ public final class RuleBase {
         return "RuleBase " + rulesetVersion;
     }
 
-    /** Runs every check; later checks run on what the earlier ones could read, so one mistake is reported once. */
-    private static Inspection inspect(RuleSource source) {
+    /**
+     * Runs every check; later checks run on what the earlier ones could read, so one mistake is
+     * reported once. With {@code precompiledWhenBuiltIn}, the built-in rules are loaded as the
+     * executable model and their DRL is neither compiled nor parsed again: the library's build
+     * compiled it, and its tests ran every check of {@link #validate} on the same files. The texts,
+     * metadata and threshold checks still run, as they read what the assessor uses.
+     */
+    private static Inspection inspect(RuleSource source, boolean precompiledWhenBuiltIn) {
         List<RuleFile> files = source.ruleFiles();
         List<RuleProblem> problems = new ArrayList<>();
         Thresholds thresholds = ThresholdTable.read(files, problems);
         SourceRegister.Register register = SourceRegister.read(files, problems);
         FindingTexts texts = FindingTexts.parse(files, problems);
-        DrlSyntax syntax = DrlSyntax.check(files);
-        problems.addAll(syntax.problems());
-        List<RuleProblem> compileErrors = new ArrayList<>();
-        // The built-in rules were compiled by the build; anything else is compiled now.
-        KieBase kieBase = source.isBuiltIn() ? PrecompiledRules.load() : null;
-        if (kieBase == null) {
+        KieBase precompiled = precompiledWhenBuiltIn && source.isBuiltIn() ? PrecompiledRules.load() : null;
+        KieBase kieBase = precompiled;
+        if (precompiled == null) {
+            DrlSyntax syntax = DrlSyntax.check(files);
+            problems.addAll(syntax.problems());
+            List<RuleProblem> compileErrors = new ArrayList<>();
             kieBase = RuleBaseCompiler.compile(files, compileErrors);
+            // Drools' report of a syntax error names the wrong line; DrlSyntax has reported it at the right one.
+            compileErrors.stream().filter(p -> !syntax.filesWithErrors().contains(p.file())).forEach(problems::add);
+            problems.addAll(RuleLint.lint(syntax.parsed(), CatalogueCodeList.codes(), register, syntax.filesWithErrors().isEmpty()));
         }
-        // Drools' report of a syntax error names the wrong line; DrlSyntax has reported it at the right one.
-        compileErrors.stream().filter(p -> !syntax.filesWithErrors().contains(p.file())).forEach(problems::add);
         RuleCatalog catalog = kieBase == null ? null : RuleCatalog.read(kieBase, texts, files, problems);
-        problems.addAll(RuleLint.lint(syntax.parsed(), CatalogueCodeList.codes(), register, syntax.filesWithErrors().isEmpty()));
-        return new Inspection(kieBase, catalog, thresholds,
+        return new Inspection(kieBase, precompiled != null, catalog, thresholds,
                 problems.stream().distinct().sorted(RuleProblem.BY_LOCATION).toList());
     }
 
-    private record Inspection(KieBase kieBase, RuleCatalog catalog, Thresholds thresholds, List<RuleProblem> problems) {
+    private record Inspection(KieBase kieBase, boolean precompiled, RuleCatalog catalog, Thresholds thresholds, List<RuleProblem> problems) {
     }
 }

@@ -1,17 +1,22 @@
 package org.legcrampcds.engine;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -90,15 +95,37 @@ final class RuleFiles {
     }
 
     /**
-     * Reads the anchor's folder inside its jar through a zip file system of this call's own. A file
-     * system opened by jar URI is registered JVM-wide, so closing it would pull it from under a
-     * concurrent build; one opened by path is private to its opener.
+     * Reads the files directly in the anchor's folder inside its jar, through a {@link JarFile} of
+     * this call's own, closed after: nothing JVM-wide is opened, so concurrent builds cannot pull it
+     * from under each other. (A zip file system indexes every entry of the jar first; in the
+     * command line's fat jar that cost twice as much, measured in docs/performance.md.)
      */
     private static List<RuleFile> readFromJar(URL anchor) throws IOException, URISyntaxException {
         JarURLConnection connection = (JarURLConnection) anchor.openConnection();
-        Path jarFile = Path.of(connection.getJarFileURL().toURI());
-        try (FileSystem jar = FileSystems.newFileSystem(jarFile, (ClassLoader) null)) {
-            return read(jar.getPath(connection.getEntryName()).getParent());
+        String entry = connection.getEntryName();
+        String folder = entry.substring(0, entry.lastIndexOf('/') + 1);
+        List<RuleFile> files = new ArrayList<>();
+        try (JarFile jar = new JarFile(new File(connection.getJarFileURL().toURI()))) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry file = entries.nextElement();
+                String name = file.getName().substring(Math.min(folder.length(), file.getName().length()));
+                if (!file.isDirectory() && file.getName().startsWith(folder) && name.indexOf('/') < 0
+                        && RuleFile.isRuleFileName(name)) {
+                    try (InputStream in = jar.getInputStream(file)) {
+                        files.add(new RuleFile(name, decode(name, in.readAllBytes())));
+                    }
+                }
+            }
+        }
+        files.sort(Comparator.comparing(RuleFile::name));
+        return List.copyOf(files);
+    }
+
+    private static String decode(String name, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RuleBaseException(name, RuleDiagnostic.UNREADABLE_RULES, "not UTF-8 text", e);
         }
     }
 }
