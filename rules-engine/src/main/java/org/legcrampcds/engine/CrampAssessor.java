@@ -61,8 +61,11 @@ public final class CrampAssessor {
         CaseFacts facts = CaseFacts.of(patientCase);
         // Self-care is safe only when every red flag and interlock could be checked (catalogue 11.3).
         List<Firing> firings = execution.fire(facts, patientCase.safetyInputsRecorded() ? RuleGroups.IN_ORDER : RuleGroups.WITHOUT_SELF_CARE);
+        // The red-flag group runs before any later group can add a fact, so the firings above hold
+        // exactly the red flags of the record as it stands: the what-ifs are compared with those.
         List<DataRequired> dataRequired = patientCase.isRecordComplete() ? List.of()
-                : DataRequiredFinder.find(patientCase, whatIf -> redFlags(execution.fire(whatIf, RuleGroups.UP_TO_RED_FLAGS)));
+                : DataRequiredFinder.find(patientCase, redFlags(firings),
+                        whatIf -> redFlags(execution.fire(whatIf, RuleGroups.UP_TO_RED_FLAGS)));
         PartialRecord partial = new PartialRecord(patientCase.isRecordComplete(), dataRequired, patientCase.staleLabs());
         return assembler.assemble(patientCase.id().orElse(null), firings, partial);
     }

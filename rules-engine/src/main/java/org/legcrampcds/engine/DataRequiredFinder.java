@@ -24,12 +24,13 @@ final class DataRequiredFinder {
 
     /**
      * @param patientCase the case as recorded
+     * @param actual      the red flags of the case as recorded, code to urgency
      * @param redFlags    the red flags of a set of facts, code to urgency
      * @return one entry per question that would raise a red flag, in the order of §11.4
      */
-    static List<DataRequired> find(PatientCase patientCase, Function<CaseFacts, Map<String, Urgency>> redFlags) {
+    static List<DataRequired> find(PatientCase patientCase, Map<String, Urgency> actual,
+            Function<CaseFacts, Map<String, Urgency>> redFlags) {
         CaseFacts recorded = CaseFacts.of(patientCase);
-        Map<String, Urgency> actual = redFlags.apply(recorded);
         List<Question> questions = new ArrayList<>();
         for (CaseField field : patientCase.notRecordedFields()) {
             if (field.isSafetyInput()) {
