@@ -46,7 +46,6 @@ public final class RuleBase {
         this.precompiled = inspection.precompiled();
     }
 
-
     /** The rule base built into the library. */
     public static RuleBase builtIn() {
         return build(RuleSource.builtIn());
@@ -137,7 +136,7 @@ public final class RuleBase {
         Thresholds thresholds = ThresholdTable.read(files, problems);
         SourceRegister.Register register = SourceRegister.read(files, problems);
         FindingTexts texts = FindingTexts.parse(files, problems);
-        KieBase precompiled = precompiledWhenBuiltIn && source.isBuiltIn() ? PrecompiledRules.load() : null;
+        KieBase precompiled = precompiledWhenBuiltIn && source.isBuiltIn() ? PrecompiledRules.load(files) : null;
         KieBase kieBase = precompiled;
         if (precompiled == null) {
             DrlSyntax syntax = DrlSyntax.check(files);

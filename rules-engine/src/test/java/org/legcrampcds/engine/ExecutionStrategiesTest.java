@@ -29,9 +29,18 @@ class ExecutionStrategiesTest {
 
     @Test
     void theBuiltInRulesAreTheExecutableModelTheBuildPrecompiled() {
-        assertThat(PrecompiledRules.load()).as(PrecompiledRules.MODEL_INDEX).isNotNull();
         assertThat(PRECOMPILED.precompiled()).isTrue();
         assertThat(RUN_TIME.precompiled()).isFalse();
+    }
+
+    @Test
+    void theModelIsUsedOnlyForTheFilesItWasCompiledFrom() {
+        List<RuleFile> builtIn = RuleFiles.builtIn();
+        assertThat(PrecompiledRules.load(builtIn)).isNotNull();
+        List<RuleFile> edited = builtIn.stream()
+                .map(f -> f.name().equals("20-red-flags.drl") ? new RuleFile(f.name(), f.content() + "\n// edited\n") : f)
+                .toList();
+        assertThat(PrecompiledRules.load(edited)).as("a model compiled from other files").isNull();
     }
 
     @Test
