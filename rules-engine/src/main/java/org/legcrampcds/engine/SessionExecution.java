@@ -1,30 +1,34 @@
 package org.legcrampcds.engine;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Agenda;
 import org.legcrampcds.rules.Thresholds;
 
 /**
- * One run of rule groups in a session a strategy provides: the part every {@link ExecutionStrategy}
- * shares, so that strategies differ only in where their sessions come from.
+ * Runs each call in a stateful session of its own, taken from {@code sessions} and disposed after
+ * the call. The {@link ExecutionStrategy.Kind}s differ only in where the sessions come from.
  */
-final class SessionRun {
+final class SessionExecution implements ExecutionStrategy {
 
+    private final Supplier<KieSession> sessions;
     private final RuleCatalog catalog;
     /** The thresholds global, or {@code null} when the DRL does not declare it: a session rejects an undeclared global. */
     private final Thresholds thresholds;
 
-    SessionRun(RuleBase ruleBase) {
+    SessionExecution(RuleBase ruleBase, Supplier<KieSession> sessions) {
+        this.sessions = sessions;
         this.catalog = ruleBase.catalog();
         boolean declared = ruleBase.kieBase().getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(Thresholds.GLOBAL)));
         this.thresholds = declared ? ruleBase.thresholdTable() : null;
     }
 
-    /** Inserts the facts, runs the groups in order and returns the firings; leaves no listener behind. */
-    List<Firing> fire(KieSession session, CaseFacts facts, List<String> groups) {
+    @Override
+    public List<Firing> fire(CaseFacts facts, List<String> groups) {
+        KieSession session = sessions.get();
         FiringRecorder recorder = new FiringRecorder(session, catalog);
         session.addEventListener(recorder);
         try {
@@ -40,7 +44,9 @@ final class SessionRun {
             session.fireAllRules();
             return recorder.firings();
         } finally {
+            // Removed first, so that a pooled session never carries this call's recorder into the next.
             session.removeEventListener(recorder);
+            session.dispose();
         }
     }
 
