@@ -38,7 +38,6 @@ public final class BenchmarkAssessors {
 
     /** Rule evaluation alone: the rule groups a complete record runs, without the explanation the assessor builds from them. */
     public static List<?> fireRules(CrampAssessor assessor, PatientCase patientCase) {
-        return assessor.execution().fire(CaseFacts.of(patientCase),
-                patientCase.safetyInputsRecorded() ? RuleGroups.IN_ORDER : RuleGroups.WITHOUT_SELF_CARE);
+        return assessor.execution().fire(CaseFacts.of(patientCase), RuleGroups.toAssess(patientCase));
     }
 }

@@ -59,12 +59,11 @@ public final class CrampAssessor {
     public Assessment assess(PatientCase patientCase) {
         Objects.requireNonNull(patientCase, "patientCase");
         CaseFacts facts = CaseFacts.of(patientCase);
-        // Self-care is safe only when every red flag and interlock could be checked (catalogue 11.3).
-        List<Firing> firings = execution.fire(facts, patientCase.safetyInputsRecorded() ? RuleGroups.IN_ORDER : RuleGroups.WITHOUT_SELF_CARE);
+        List<Firing> firings = execution.fire(facts, RuleGroups.toAssess(patientCase));
         // The red-flag group runs before any later group can add a fact, so the firings above hold
         // exactly the red flags of the record as it stands: the what-ifs are compared with those.
         List<DataRequired> dataRequired = patientCase.isRecordComplete() ? List.of()
-                : DataRequiredFinder.find(patientCase, redFlags(firings),
+                : DataRequiredFinder.find(patientCase, facts, redFlags(firings),
                         whatIf -> redFlags(execution.fire(whatIf, RuleGroups.UP_TO_RED_FLAGS)));
         PartialRecord partial = new PartialRecord(patientCase.isRecordComplete(), dataRequired, patientCase.staleLabs());
         return assembler.assemble(patientCase.id().orElse(null), firings, partial);
@@ -80,7 +79,7 @@ public final class CrampAssessor {
     }
 
     /** The red-flag codes among the firings, with their urgencies. */
-    private static Map<String, Urgency> redFlags(List<Firing> firings) {
+    static Map<String, Urgency> redFlags(List<Firing> firings) {
         Map<String, Urgency> codes = new TreeMap<>();
         for (Firing firing : firings) {
             if (firing.rule().category() == Category.RED_FLAG) {

@@ -24,13 +24,13 @@ final class DataRequiredFinder {
 
     /**
      * @param patientCase the case as recorded
+     * @param recorded    its facts
      * @param actual      the red flags of the case as recorded, code to urgency
      * @param redFlags    the red flags of a set of facts, code to urgency
      * @return one entry per question that would raise a red flag, in the order of §11.4
      */
-    static List<DataRequired> find(PatientCase patientCase, Map<String, Urgency> actual,
+    static List<DataRequired> find(PatientCase patientCase, CaseFacts recorded, Map<String, Urgency> actual,
             Function<CaseFacts, Map<String, Urgency>> redFlags) {
-        CaseFacts recorded = CaseFacts.of(patientCase);
         List<Question> questions = new ArrayList<>();
         for (CaseField field : patientCase.notRecordedFields()) {
             if (field.isSafetyInput()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.legcrampcds.model.Category;
+import org.legcrampcds.model.PatientCase;
 
 /**
  * The evaluation order of catalogue §4 and §7: the {@code ruleflow-group} each rule runs in.
@@ -24,13 +25,18 @@ final class RuleGroups {
     static final List<String> IN_ORDER = inOrder();
 
     /** Every group but self-care: for a record whose safety inputs are not all recorded (catalogue §11.3). */
-    static final List<String> WITHOUT_SELF_CARE = IN_ORDER.stream()
+    private static final List<String> WITHOUT_SELF_CARE = IN_ORDER.stream()
             .filter(group -> !group.equals(GROUP_OF_CATEGORY.get(Category.SELF_CARE))).toList();
 
     /** What red flags depend on: the derived facts and the red flags themselves (catalogue §11.4 what-ifs). */
     static final List<String> UP_TO_RED_FLAGS = List.of(DERIVE, GROUP_OF_CATEGORY.get(Category.RED_FLAG));
 
     private RuleGroups() {
+    }
+
+    /** The groups an assessment of {@code patientCase} runs (catalogue 11.3: self-care only when every red flag and interlock could be checked). */
+    static List<String> toAssess(PatientCase patientCase) {
+        return patientCase.safetyInputsRecorded() ? IN_ORDER : WITHOUT_SELF_CARE;
     }
 
     /** The group the rules of a finding category belong in. */
