@@ -45,11 +45,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FixtureCheck check;
-        try {
-            check = FixtureCheck.of(readable(paths));
-        } catch (IOException e) {
-            err.println(LegCrampCli.NAME + ": cannot read " + e.getMessage());
+        FixtureCheck check = fixturesOrReport(paths, err);
+        if (check == null) {
             return ExitCodes.FAILURE;
         }
         CrampAssessor assessor = rules.assessorOrReport(err);
@@ -68,13 +65,18 @@ final class CheckCommand implements Callable<Integer> {
         return result.passed() ? ExitCodes.ASSESSED : ExitCodes.FAILURE;
     }
 
-    /** The paths, after checking each exists, so that a typo fails before the rules are built. */
-    static List<Path> readable(List<Path> paths) throws IOException {
-        for (Path path : paths) {
-            if (!Files.isReadable(path)) {
-                throw new IOException(path + ": no such file or directory, or not readable");
+    /** The fixtures of {@code paths}, or {@code null} after saying on {@code err} which path could not be read (check and coverage). */
+    static FixtureCheck fixturesOrReport(List<Path> paths, PrintWriter err) {
+        try {
+            for (Path path : paths) {
+                if (!Files.isReadable(path)) {
+                    throw new IOException(path + ": no such file or directory, or not readable");
+                }
             }
+            return FixtureCheck.of(paths);
+        } catch (IOException e) {
+            err.println(LegCrampCli.NAME + ": cannot read " + e.getMessage());
+            return null;
         }
-        return paths;
     }
 }

@@ -58,11 +58,8 @@ final class CoverageCommand implements Callable<Integer> {
             err.println(LegCrampCli.NAME + ": --fail-under " + failUnder + ": must be a percentage from 0 to 100");
             return ExitCodes.FAILURE;
         }
-        FixtureCheck fixtures;
-        try {
-            fixtures = FixtureCheck.of(CheckCommand.readable(paths));
-        } catch (IOException e) {
-            err.println(LegCrampCli.NAME + ": cannot read " + e.getMessage());
+        FixtureCheck fixtures = CheckCommand.fixturesOrReport(paths, err);
+        if (fixtures == null) {
             return ExitCodes.FAILURE;
         }
         CrampAssessor assessor = rules.assessorOrReport(err);

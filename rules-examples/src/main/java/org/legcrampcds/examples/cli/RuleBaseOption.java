@@ -22,7 +22,7 @@ final class RuleBaseOption {
     /** The assessor, or {@code null} after saying on {@code err} why the rules could not be built. */
     CrampAssessor assessorOrReport(PrintWriter err) {
         if (rulesDirectory != null && !Files.isDirectory(rulesDirectory)) {
-            err.println(LegCrampCli.NAME + ": --rules " + rulesDirectory + ": " + RuleDiagnostic.UNREADABLE_RULES.code() + " not a directory");
+            err.println(LegCrampCli.NAME + ": " + notADirectory(rulesDirectory));
             return null;
         }
         try {
@@ -31,5 +31,10 @@ final class RuleBaseOption {
             err.println(LegCrampCli.NAME + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** What every command that takes {@code --rules} says when it is not a directory (serve checks it before it starts watching). */
+    static String notADirectory(Path rulesDirectory) {
+        return "--rules " + rulesDirectory + ": " + RuleDiagnostic.UNREADABLE_RULES.code() + " not a directory";
     }
 }

@@ -10,7 +10,6 @@ import org.legcrampcds.cdshooks.CdsHooksConfigException;
 import org.legcrampcds.cdshooks.CdsHooksService;
 import org.legcrampcds.cdshooks.TrustedIssuers;
 import org.legcrampcds.engine.RuleBaseException;
-import org.legcrampcds.engine.RuleDiagnostic;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
             return fail(err, "--port " + port + ": must be between 0 and 65535");
         }
         if (rulesDirectory != null && !Files.isDirectory(rulesDirectory)) {
-            return fail(err, "--rules " + rulesDirectory + ": " + RuleDiagnostic.UNREADABLE_RULES.code() + " not a directory");
+            return fail(err, RuleBaseOption.notADirectory(rulesDirectory));
         }
         CdsHooksService service;
         try {
