@@ -17,7 +17,7 @@ import org.legcrampcds.json.ReadResult;
 import org.legcrampcds.model.PatientCase;
 
 /**
- * The example cases of rules-examples, copied into this module's {@code cases/} resource folder at
+ * The example cases of rules-examples, unpacked into this module's {@code cases/} resource folder at
  * build time, as text and as read by {@link CaseReader}, sorted by file name.
  *
  * <p>A <em>complete</em> case has an empty {@code notRecorded}; a <em>partial</em> one leaves

@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.legcrampcds.examples.cli.LegCrampCli;
+import org.legcrampcds.cli.LegCrampCli;
 
 /** Test helpers: the fixtures, writing export files, running the job and the command line, reading results. */
 final class Exports {

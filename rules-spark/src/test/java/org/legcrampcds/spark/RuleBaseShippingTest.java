@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.engine.CrampAssessor;
+import org.legcrampcds.engine.RuleSource;
 
 /**
  * {@code --rules DIR}: the driver reads the files once and ships their texts; every executor builds
@@ -35,11 +36,7 @@ class RuleBaseShippingTest {
 
     private static Path copyOfTheBuiltInRules(String name) throws IOException {
         Path copy = Files.createDirectories(work.resolve(name));
-        try (Stream<Path> files = Files.list(Exports.fixtures("rules.builtIn"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        }
+        RuleSource.builtIn().writeTo(copy);
         return copy;
     }
 

@@ -1,0 +1,37 @@
+package org.legcrampcds.cli;
+
+import java.util.List;
+
+import org.legcrampcds.fhir.FhirMapping;
+import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.ValidationError;
+
+/**
+ * Writes case outcomes in one output format to the writer it was made with. A report keeps no
+ * state from one case to the next, so that each case can be written on its own (on any thread) and
+ * the pieces put together in input order by {@link ResultWriter}.
+ */
+interface Report {
+
+    /**
+     * A case that was assessed.
+     *
+     * @param fromFhir the FHIR mapping it came from, with its as-of date and what it did not use, or
+     *                 null for a case in the case format
+     */
+    void assessed(Assessment assessment, FhirMapping fromFhir);
+
+    /**
+     * A case rejected before assessment.
+     *
+     * @param caseId its id, or {@code null} when it has none
+     * @param errors every error found, never empty
+     */
+    void rejected(String caseId, List<ValidationError> errors);
+
+    /** Written between the reports of two cases. */
+    void betweenCases();
+
+    /** The run is over: {@code assessed} cases were assessed and {@code invalid} rejected. */
+    void finished(int assessed, int invalid);
+}

@@ -1,0 +1,117 @@
+package org.legcrampcds.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.legcrampcds.cdshooks.CdsHooksConfigException;
+import org.legcrampcds.cdshooks.CdsHooksService;
+import org.legcrampcds.cdshooks.TrustedIssuers;
+import org.legcrampcds.engine.RuleBaseException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code serve [--host H] [--port N] [--rules DIR] [--trusted-issuers FILE]}: the CDS Hooks service
+ * of interfaces.md §7, until the process is stopped (or the thread running it is interrupted).
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        exitCodeOnInvalidInput = ExitCodes.FAILURE,
+        exitCodeOnExecutionException = ExitCodes.FAILURE,
+        sortOptions = false,
+        description = "Serve CDS Hooks 2.0 (patient-view, order-sign, order-select) over HTTP for an EHR to call.",
+        footer = {
+            "",
+            "Discovery is GET /cds-services. Without --trusted-issuers no JWT is checked, so only a loopback "
+                + "address may be bound. With --rules the directory is watched: a changed rule base is built and "
+                + "self-tested, and served only when both pass. Exit status: 1 when the service cannot start "
+                + "(a bad option, rules that do not compile, a bad trusted-issuers file); 0 when it was stopped."
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = "The address to bind (default 127.0.0.1). Anything but loopback needs --trusted-issuers.")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "The port (default 8080; 0 for any free port).")
+    private int port;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Serve the rule files in DIR instead of the built-in rule base, and follow their changes.")
+    private Path rulesDirectory;
+
+    @Option(names = "--trusted-issuers", paramLabel = "FILE",
+            description = "JSON file of the CDS clients whose JWTs are accepted (issuer and JWKS URL), and the service URL.")
+    private Path trustedIssuers;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The URL the EHR calls, when a proxy stands between (default http://H:N).")
+    private String publicUrl;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65_535) {
+            return fail(err, "--port " + port + ": must be between 0 and 65535");
+        }
+        if (rulesDirectory != null && !Files.isDirectory(rulesDirectory)) {
+            return fail(err, RuleBaseOption.notADirectory(rulesDirectory));
+        }
+        CdsHooksService service;
+        try {
+            CdsHooksService.Builder builder = CdsHooksService.builder().host(host).port(port).publicUrl(publicUrl);
+            if (trustedIssuers != null) {
+                builder.trustedIssuers(TrustedIssuers.read(trustedIssuers));
+            }
+            builder = rulesDirectory == null ? builder.builtInRules() : builder.rulesDirectory(rulesDirectory);
+            service = builder.start();
+        } catch (CdsHooksConfigException | RuleBaseException e) {
+            return fail(err, e.getMessage());
+        } catch (RuntimeException e) {
+            // A port in use, say: Jetty's message names it, and nothing else is worth a trace.
+            return fail(err, "cannot serve on " + host + ":" + port + ": " + rootMessage(e));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("CDS Hooks service: " + service.url() + "/cds-services");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // Embedded use (and the tests) stop the service by interrupting the thread that serves.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            service.close();
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.ASSESSED;
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println(LegCrampCli.NAME + ": " + message);
+        return ExitCodes.FAILURE;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}
