@@ -9,9 +9,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import org.jspecify.annotations.Nullable;
+import org.legcrampcds.cdshooks.json.ActionJson;
+import org.legcrampcds.cdshooks.json.CardExtensionJson;
+import org.legcrampcds.cdshooks.json.CardJson;
+import org.legcrampcds.cdshooks.json.SourceJson;
+import org.legcrampcds.cdshooks.json.SuggestionJson;
 import org.legcrampcds.model.Category;
 import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.Evidence;
@@ -34,19 +37,19 @@ final class Cards {
     private static final Set<Category> MEDICINES = EnumSet.of(Category.MEDICATION_REVIEW, Category.SAFETY);
     private static final Set<Category> CARE = EnumSet.of(Category.CAUSE, Category.INVESTIGATION, Category.SELF_CARE);
 
-    private final Supplier<String> sourceUrl;
+    private final Supplier<@Nullable String> sourceUrl;
 
-    /** @param sourceUrl the service's own URL, shown as each card's source link (known once bound) */
-    Cards(Supplier<String> sourceUrl) {
+    /** @param sourceUrl the URL of each card's source, a page about the rule base (known once bound), or null */
+    Cards(Supplier<@Nullable String> sourceUrl) {
         this.sourceUrl = sourceUrl;
     }
 
-    ArrayNode cards(HookAssessor.Result result, boolean orderSign) {
+    List<CardJson> cards(HookAssessor.Result result, boolean orderSign) {
         String version = result.assessment().rulesetVersion();
-        ArrayNode cards = Json.MAPPER.createArrayNode();
+        List<CardJson> cards = new ArrayList<>();
         for (Finding f : result.shown()) {
             if (f.category() == Category.RED_FLAG) {
-                cards.add(card(f.title() + ": " + phrase(f.urgency()), indicator(f.urgency()), detail(List.of(f), version), version));
+                cards.add(card(f.title() + ": " + phrase(f.urgency()), indicator(f.urgency()), List.of(f), version, null));
             }
         }
         group(cards, result, orderSign, MEDICINES, "Leg cramps, medicines: ", version);
@@ -58,7 +61,7 @@ final class Cards {
         return cards;
     }
 
-    private void group(ArrayNode cards, HookAssessor.Result result, boolean orderSign, Set<Category> categories,
+    private void group(List<CardJson> cards, HookAssessor.Result result, boolean orderSign, Set<Category> categories,
                        String prefix, String version) {
         List<Finding> findings = result.shown().stream().filter(f -> categories.contains(f.category())).toList();
         if (findings.isEmpty()) {
@@ -71,25 +74,18 @@ final class Cards {
             indicator = "warning";
         }
         String summary = prefix + findings.stream().map(Finding::title).collect(Collectors.joining("; "));
-        ObjectNode card = card(summary, indicator, detail(findings, version), version);
         List<String> quinineDrafts = result.introducedBy().getOrDefault(QUININE, List.of());
+        SuggestionJson suggestion = null;
         if (orderSign && !quinineDrafts.isEmpty() && findings.stream().anyMatch(f -> f.code().equals(QUININE))) {
-            ObjectNode suggestion = card.putArray("suggestions").addObject()
-                    .put("label", quinineDrafts.size() == 1 ? "Remove the draft quinine order" : "Remove the draft quinine orders")
-                    .put("uuid", UUID.randomUUID().toString())
-                    .put("isRecommended", true);
-            ArrayNode actions = suggestion.putArray("actions");
-            for (String draft : quinineDrafts) {
-                actions.addObject().put("type", "delete")
-                        .put("description", "Remove the draft order " + draft + ": quinine is not recommended for leg cramps")
-                        .put("resourceId", draft);
-            }
-            card.put("selectionBehavior", "at-most-one");
+            List<ActionJson> actions = quinineDrafts.stream().map(draft -> new ActionJson("delete",
+                    "Remove the draft order " + draft + ": quinine is not recommended for leg cramps", draft)).toList();
+            suggestion = new SuggestionJson(quinineDrafts.size() == 1 ? "Remove the draft quinine order"
+                    : "Remove the draft quinine orders", UUID.randomUUID().toString(), true, actions);
         }
-        cards.add(card);
+        cards.add(card(summary, indicator, findings, version, suggestion));
     }
 
-    private ObjectNode partialRecord(List<DataRequired> questions, List<StaleLab> stale, String version) {
+    private CardJson partialRecord(List<DataRequired> questions, List<StaleLab> stale, String version) {
         List<String> parts = new ArrayList<>();
         if (!questions.isEmpty()) {
             parts.add(questions.size() + (questions.size() == 1 ? " safety question" : " safety questions") + " to ask");
@@ -108,21 +104,19 @@ final class Cards {
                     .append(" days ago, older than its ").append(lab.maxDays()).append("-day window, so counted as not measured\n");
         }
         detail.append(footer(version));
-        return card("Leg cramps, partial record: " + String.join(", ", parts), "info", detail.toString(), version);
+        return new CardJson(UUID.randomUUID().toString(), summary("Leg cramps, partial record: " + String.join(", ", parts)),
+                "info", detail.toString(), source(version), null, null, null, new CardExtensionJson(List.of(), version));
     }
 
-    private ObjectNode card(String summary, String indicator, String detail, String version) {
-        ObjectNode card = Json.object()
-                .put("uuid", UUID.randomUUID().toString())
-                .put("summary", summary(summary))
-                .put("indicator", indicator)
-                .put("detail", detail);
-        ObjectNode source = card.putObject("source").put("label", "leg-cramp-cds rules " + version);
-        String url = sourceUrl.get();
-        if (url != null) {
-            source.put("url", url);
-        }
-        return card;
+    private CardJson card(String summary, String indicator, List<Finding> findings, String version,
+                          @Nullable SuggestionJson suggestion) {
+        return new CardJson(UUID.randomUUID().toString(), summary(summary), indicator, detail(findings, version), source(version),
+                suggestion == null ? null : List.of(suggestion), suggestion == null ? null : "at-most-one", null,
+                new CardExtensionJson(findings.stream().map(Finding::code).toList(), version));
+    }
+
+    private SourceJson source(String version) {
+        return new SourceJson("leg-cramp-cds rules " + version, sourceUrl.get());
     }
 
     static String summary(String text) {

@@ -26,7 +26,23 @@ public enum CdsHooksDiagnostic implements Diagnostic {
     /** The trusted-issuers file cannot be read or is malformed (the service does not start). */
     BAD_TRUSTED_ISSUERS("LCC-H008"),
     /** A bind to an address other than loopback without trusted issuers (the service does not start). */
-    UNPROTECTED_BIND("LCC-H009");
+    UNPROTECTED_BIND("LCC-H009"),
+    /** The HTTP request itself cannot be read: a bad path, a malformed request line or header (400). */
+    BAD_HTTP_REQUEST("LCC-H020"),
+    /** No endpoint at that path (404). */
+    NO_SUCH_ENDPOINT("LCC-H021"),
+    /** The path exists but not for that method (405). */
+    METHOD_NOT_ALLOWED("LCC-H022"),
+    /** The request body is over the service's limit (413). */
+    REQUEST_TOO_LARGE("LCC-H023"),
+    /** The request line (the URL) is too long (414). */
+    URI_TOO_LONG("LCC-H024"),
+    /** The request's headers are too large (431). */
+    HEADERS_TOO_LARGE("LCC-H025"),
+    /** No rule base is loaded yet (503, and {@code /health/ready} answers 503). */
+    NOT_READY("LCC-H026"),
+    /** Something the service did not foresee (500); the log names the exception's class, never the request. */
+    INTERNAL_ERROR("LCC-H027");
 
     private final String code;
 

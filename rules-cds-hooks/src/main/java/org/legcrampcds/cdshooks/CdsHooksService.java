@@ -1,27 +1,23 @@
 package org.legcrampcds.cdshooks;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 
+import org.jspecify.annotations.Nullable;
 import org.legcrampcds.engine.CrampAssessor;
+import org.legcrampcds.engine.ReloadResult;
 import org.legcrampcds.engine.ReloadableAssessor;
 import org.legcrampcds.engine.RuleBase;
+import org.legcrampcds.engine.RuleDirectoryWatcher;
 import org.legcrampcds.engine.RuleSource;
-import org.legcrampcds.fhir.FhirCaseMapper;
+import org.legcrampcds.engine.SelfTest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,32 +27,27 @@ import org.slf4j.LoggerFactory;
  * {@code order-sign} and {@code order-select}, and {@code POST /cds-services/{id}/feedback}.
  *
  * <pre>{@code
- * CrampAssessor rules = CrampAssessor.builder().build();
- * try (CdsHooksService service = CdsHooksService.builder().assessor(() -> rules).port(8080).start()) {
- *     // serving on http://127.0.0.1:8080/cds-services
+ * ReloadableAssessor rules = ReloadableAssessor.serving(CrampAssessor.builder().build());
+ * try (CdsHooksService service = CdsHooksService.builder().rules(rules).port(8080).start()) {
+ *     // serving on http://127.0.0.1:8080/cds-services; rules.reload(...) swaps the rule base
  * }
  * }</pre>
  *
- * Every error is an OperationOutcome with a diagnostic code, never a stack trace. With
- * {@link Builder#trustedIssuers trusted issuers} every hook and feedback call must carry a JWT of
- * one of them; without, the service binds loopback only. Tokens and patient data are never logged.
+ * This class wires the rules (built in, a watched directory, or the application's own reload seam),
+ * the JWT check and the HTTP layer, and owns their life cycle. Every error is an OperationOutcome
+ * with a diagnostic code, never a stack trace. With {@link Builder#trustedIssuers trusted issuers}
+ * every hook and feedback call must carry a JWT of one of them; without, the service binds loopback
+ * only. Tokens and patient data are never logged.
  */
 public final class CdsHooksService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CdsHooksService.class);
 
-    private static final String SERVICES = "/cds-services";
-    private static final String ANSWERED = "leg-cramp-cds.answered";
-    private static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
-
-    /** How long a rule directory must stay unchanged before it is rebuilt: one save, one rebuild. */
-    private static final Duration SETTLE = Duration.ofMillis(500);
-
     private final Javalin app;
     private final String url;
-    private final RuleDirectoryWatcher watcher;
+    private final @Nullable RuleDirectoryWatcher watcher;
 
-    private CdsHooksService(Javalin app, String url, RuleDirectoryWatcher watcher) {
+    private CdsHooksService(Javalin app, String url, @Nullable RuleDirectoryWatcher watcher) {
         this.app = app;
         this.url = url;
         this.watcher = watcher;
@@ -89,10 +80,11 @@ public final class CdsHooksService implements AutoCloseable {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 8080;
-        private Supplier<CrampAssessor> assessors;
-        private Path rulesDirectory;
-        private TrustedIssuers trustedIssuers;
-        private String publicUrl;
+        private @Nullable Supplier<@Nullable CrampAssessor> assessors;
+        private @Nullable Path rulesDirectory;
+        private SelfTest selfTest = SelfTest.none();
+        private @Nullable TrustedIssuers trustedIssuers;
+        private @Nullable String publicUrl;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -114,10 +106,19 @@ public final class CdsHooksService implements AutoCloseable {
         }
 
         /**
-         * Where each call takes its rule base from: read once per call, so that a call in flight
-         * keeps the rules it started with when a new rule base is swapped in.
+         * Serves the rules of the application's reload seam: each call takes {@link ReloadableAssessor#current()}
+         * once, so that a call in flight keeps the rules it started with when new rules are swapped in.
          */
-        public Builder assessor(Supplier<CrampAssessor> assessors) {
+        public Builder rules(ReloadableAssessor rules) {
+            Objects.requireNonNull(rules, "rules");
+            return assessor(rules::current);
+        }
+
+        /**
+         * Where each call takes its rule base from: read once per call. While it gives null (the
+         * application is still loading its rules), hook calls and {@code /health/ready} answer 503.
+         */
+        public Builder assessor(Supplier<@Nullable CrampAssessor> assessors) {
             this.assessors = Objects.requireNonNull(assessors, "assessors");
             this.rulesDirectory = null;
             return this;
@@ -130,21 +131,27 @@ public final class CdsHooksService implements AutoCloseable {
             return this;
         }
 
+        /** As {@link #rulesDirectory(Path, SelfTest)} with no self-test: a changed directory must only build. */
+        public Builder rulesDirectory(Path directory) {
+            return rulesDirectory(directory, SelfTest.none());
+        }
+
         /**
          * Serves the rule files of {@code directory}, compiled and checked by {@link #start()}, and
-         * follows their changes: once the directory has been quiet for half a second it is rebuilt
-         * and self-tested (its {@code tests/} fixtures when it has that folder, else it must only
-         * build) and swapped in only when both pass. Calls in flight finish on the rules they began
-         * with; every card names the {@code rulesetVersion} that made it.
+         * follows their changes ({@link RuleDirectoryWatcher}): once the directory has been quiet for
+         * half a second it is rebuilt, given {@code selfTest} (the command line hands in the fixture
+         * cases of its {@code tests/} folder) and swapped in only when both pass. Calls in flight
+         * finish on the rules they began with; every card names the {@code rulesetVersion} that made it.
          */
-        public Builder rulesDirectory(Path directory) {
+        public Builder rulesDirectory(Path directory, SelfTest selfTest) {
             this.rulesDirectory = Objects.requireNonNull(directory, "directory");
+            this.selfTest = Objects.requireNonNull(selfTest, "selfTest");
             this.assessors = null;
             return this;
         }
 
         /** The CDS clients whose JWTs are accepted; without, no token is checked and only loopback is bound. */
-        public Builder trustedIssuers(TrustedIssuers trustedIssuers) {
+        public Builder trustedIssuers(@Nullable TrustedIssuers trustedIssuers) {
             this.trustedIssuers = trustedIssuers;
             return this;
         }
@@ -153,7 +160,7 @@ public final class CdsHooksService implements AutoCloseable {
          * The URL the EHR calls, when it differs from the bind (behind a TLS-terminating proxy);
          * the trusted-issuers file's {@code serviceUrl} wins over it.
          */
-        public Builder publicUrl(String publicUrl) {
+        public Builder publicUrl(@Nullable String publicUrl) {
             this.publicUrl = publicUrl;
             return this;
         }
@@ -171,36 +178,27 @@ public final class CdsHooksService implements AutoCloseable {
          * @throws org.legcrampcds.engine.RuleBaseException when the rules to serve do not compile
          */
         public CdsHooksService start() {
-            if (trustedIssuers == null && !loopback(host)) {
+            TrustedIssuers issuers = trustedIssuers;
+            if (issuers == null && !loopback(host)) {
                 throw new CdsHooksConfigException(CdsHooksDiagnostic.UNPROTECTED_BIND, "refusing to bind " + host
                         + " without trusted issuers: give --trusted-issuers FILE, or bind 127.0.0.1");
             }
             RuleDirectoryWatcher watcher = null;
-            Supplier<CrampAssessor> serving = assessors;
-            if (serving == null && rulesDirectory == null) {
+            Supplier<@Nullable CrampAssessor> serving = assessors;
+            Path directory = rulesDirectory;
+            if (serving == null && directory == null) {
                 CrampAssessor rules = CrampAssessor.on(RuleBase.builtIn());
                 serving = () -> rules;
             } else if (serving == null) {
                 ReloadableAssessor reloadable = ReloadableAssessor.serving(
-                        CrampAssessor.on(RuleBase.build(RuleSource.directory(rulesDirectory))));
+                        CrampAssessor.on(RuleBase.build(RuleSource.directory(directory))));
                 // Watching starts before the bind: an edit made while Jetty starts is not missed.
-                watcher = new RuleDirectoryWatcher(rulesDirectory, SETTLE, new RuleReloader(rulesDirectory, reloadable));
+                watcher = RuleDirectoryWatcher.watch(directory, reloadable, selfTest, Builder::reloaded);
                 serving = reloadable::current;
             }
-            FhirCaseMapper mapper = FhirCaseMapper.create();
-            FhirJson fhir = new FhirJson();
-            Routes routes = new Routes(serving, clock, trustedIssuers != null, mapper, fhir);
-            Javalin app = Javalin.create(config -> {
-                config.startup.showJavalinBanner = false;
-                config.startup.showOldJavalinVersionWarning = false;
-                config.http.maxRequestSize = MAX_REQUEST_BYTES;
-                config.http.prefer405over404 = true;
-                // Browser-based CDS clients (SMART apps, the CDS Hooks sandbox) call from another origin.
-                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
-                config.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} in {} ms", ctx.method(), ctx.path(),
-                        ctx.statusCode(), Math.round(ms)));
-                routes.install(config);
-            });
+            Bound bound = new Bound();
+            CdsHooks hooks = new CdsHooks(serving, clock, () -> bound.url);
+            Javalin app = new HttpLayer(hooks, issuers != null, () -> bound.authenticator).create();
             try {
                 app.start(host, port);
             } catch (RuntimeException e) {
@@ -209,13 +207,17 @@ public final class CdsHooksService implements AutoCloseable {
                 }
                 throw e;
             }
-            String base = trustedIssuers != null && trustedIssuers.serviceUrl().isPresent() ? trustedIssuers.serviceUrl().get()
+            String base = issuers != null && issuers.serviceUrl().isPresent() ? issuers.serviceUrl().get()
                     : publicUrl != null ? strip(publicUrl) : "http://" + hostForUrl(host) + ":" + app.port();
-            routes.serviceUrl = base;
-            routes.authenticator = trustedIssuers == null ? null : new JwtAuthenticator(trustedIssuers, base, Clock.systemUTC());
-            LOG.info("CDS Hooks service on {}{} ({})", base, SERVICES,
-                    trustedIssuers == null ? "no JWT check: loopback only" : trustedIssuers.jwksByIssuer().size() + " trusted issuer(s)");
+            bound.authenticator = issuers == null ? null : new JwtAuthenticator(issuers, base, Clock.systemUTC());
+            bound.url = base;
+            LOG.info("CDS Hooks service on {}{} ({})", base, HttpLayer.SERVICES,
+                    issuers == null ? "no JWT check: loopback only" : issuers.jwksByIssuer().size() + " trusted issuer(s)");
             return new CdsHooksService(app, base, watcher);
+        }
+
+        private static void reloaded(ReloadResult result) {
+            // The reloader has logged the details; nothing more to do until metrics count it.
         }
 
         private static String strip(String url) {
@@ -240,105 +242,9 @@ public final class CdsHooksService implements AutoCloseable {
         }
     }
 
-    /** The routes and what each answers; the authenticator is set once the URL is known, before any call. */
-    private static final class Routes {
-        private final HookHandler hooks;
-        private final FeedbackHandler feedback = new FeedbackHandler();
-        private final String discovery;
-        private final boolean tokensRequired;
-        private volatile JwtAuthenticator authenticator;
-        private volatile String serviceUrl;
-
-        Routes(Supplier<CrampAssessor> assessors, Clock clock, boolean tokensRequired, FhirCaseMapper mapper, FhirJson fhir) {
-            this.tokensRequired = tokensRequired;
-            PrefetchResolver prefetch = new PrefetchResolver(fhir, new FhirServerClient(fhir), mapper.observationCodes());
-            this.hooks = new HookHandler(assessors, new HookRequestReader(fhir), prefetch,
-                    new HookAssessor(mapper, clock), new Cards(() -> serviceUrl));
-            this.discovery = Json.write(Discovery.document(mapper.observationCodes()));
-        }
-
-        void install(io.javalin.config.JavalinConfig config) {
-            config.routes.get(SERVICES, ctx -> json(ctx, 200, discovery));
-            config.routes.post(SERVICES + "/{id}", ctx -> {
-                HookService service = authorisedService(ctx);
-                ObjectNode answer = hooks.handle(service, body(ctx));
-                json(ctx, 200, Json.write(answer));
-            });
-            config.routes.post(SERVICES + "/{id}/feedback", ctx -> {
-                HookService service = authorisedService(ctx);
-                feedback.handle(service, body(ctx));
-                ctx.status(200);
-                ctx.attribute(ANSWERED, true);
-            });
-            config.routes.exception(HookException.class, (e, ctx) -> outcome(ctx, e.status(), OperationOutcomes.of(e)));
-            config.routes.exception(Unauthorised.class, (e, ctx) -> {
-                ctx.header("WWW-Authenticate", "Bearer");
-                outcome(ctx, 401, OperationOutcomes.unauthorized());
-            });
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                // The class only: a message may quote the request, which may hold patient data.
-                LOG.error("internal error answering {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
-                outcome(ctx, 500, OperationOutcomes.internalError());
-            });
-            for (int status : new int[] {400, 404, 405, 413, 500}) {
-                config.routes.error(status, "*", ctx -> {
-                    if (ctx.attribute(ANSWERED) == null) {
-                        outcome(ctx, status, OperationOutcomes.plain(status, status == 404 ? "no such endpoint: " + ctx.path()
-                                : status == 405 ? ctx.method() + " is not allowed on " + ctx.path()
-                                : status == 413 ? "request too large" : "the request could not be answered"));
-                    }
-                });
-            }
-        }
-
-        private HookService authorisedService(Context ctx) {
-            JwtAuthenticator auth = authenticator;
-            // Fail closed: a call in the instant between the bind and the authenticator's set-up is refused.
-            if (tokensRequired && (auth == null || !auth.authenticated(ctx.header("Authorization"), ctx.path()))) {
-                throw new Unauthorised();
-            }
-            String id = ctx.pathParam("id");
-            return HookService.byId(id).orElseThrow(() -> new HookException(404, CdsHooksDiagnostic.UNKNOWN_SERVICE, null,
-                    "no CDS service '" + id + "': GET " + SERVICES + " lists them"));
-        }
-
-        private static JsonNode body(Context ctx) {
-            String type = ctx.contentType();
-            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).matches("application/([a-z.+-]+\\+)?json\\s*(;.*)?")) {
-                throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null,
-                        "the body must be JSON (Content-Type: application/json), not " + (type == null ? "untyped" : "'" + type + "'"));
-            }
-            try {
-                JsonNode node = Json.MAPPER.readTree(ctx.bodyAsBytes());
-                if (node == null || node.isMissingNode()) {
-                    throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null, "the body is empty: a JSON object is required");
-                }
-                return node;
-            } catch (JsonProcessingException e) {
-                throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null, "the body is not JSON (line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-            } catch (IOException e) {
-                throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null, "the body could not be read");
-            }
-        }
-
-        private static void json(Context ctx, int status, String body) {
-            ctx.attribute(ANSWERED, true);
-            ctx.status(status).contentType("application/json").result(body);
-        }
-
-        private static void outcome(Context ctx, int status, ObjectNode outcome) {
-            ctx.attribute(ANSWERED, true);
-            ctx.status(status).contentType("application/fhir+json").result(Json.write(outcome));
-        }
-    }
-
-    /** A failed authentication; carries nothing, so nothing about it can reach the caller. */
-    private static final class Unauthorised extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Unauthorised() {
-            super(null, null, false, false);
-        }
+    /** What is known only once the port is bound: the service's URL and the JWT check made for it. */
+    private static final class Bound {
+        volatile @Nullable String url;
+        volatile @Nullable JwtAuthenticator authenticator;
     }
 }

@@ -1,9 +1,11 @@
 package org.legcrampcds.cdshooks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.legcrampcds.cdshooks.json.CdsServiceJson;
+import org.legcrampcds.cdshooks.json.CdsServicesJson;
 
 /** The discovery document of {@code GET /cds-services} (CDS Hooks 2.0, interfaces.md §7). */
 final class Discovery {
@@ -11,20 +13,13 @@ final class Discovery {
     private Discovery() {
     }
 
-    static ObjectNode document(List<String> observationCodes) {
-        ObjectNode root = Json.object();
-        ArrayNode services = root.putArray("services");
-        for (HookService service : HookService.values()) {
-            ObjectNode node = services.addObject()
-                    .put("hook", service.hook())
-                    .put("id", service.id())
-                    .put("title", service.title())
-                    .put("description", service.description());
-            ObjectNode prefetch = node.putObject("prefetch");
+    static CdsServicesJson document(List<String> observationCodes) {
+        return new CdsServicesJson(java.util.Arrays.stream(HookService.values()).map(service -> {
+            Map<String, String> prefetch = new LinkedHashMap<>();
             for (PrefetchKey key : PrefetchKey.values()) {
                 prefetch.put(key.key(), key.template(observationCodes));
             }
-        }
-        return root;
+            return new CdsServiceJson(service.hook(), service.id(), service.title(), service.description(), prefetch);
+        }).toList());
     }
 }

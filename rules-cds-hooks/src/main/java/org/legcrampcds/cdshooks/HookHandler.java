@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.legcrampcds.cdshooks.json.CdsResponseJson;
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.fhir.FhirCaseMapper.LocatedResource;
 
@@ -17,13 +17,13 @@ import org.legcrampcds.fhir.FhirCaseMapper.LocatedResource;
  */
 final class HookHandler {
 
-    private final Supplier<CrampAssessor> assessors;
+    private final Supplier<? extends CrampAssessor> assessors;
     private final HookRequestReader reader;
     private final PrefetchResolver prefetch;
     private final HookAssessor assessor;
     private final Cards cards;
 
-    HookHandler(Supplier<CrampAssessor> assessors, HookRequestReader reader, PrefetchResolver prefetch,
+    HookHandler(Supplier<? extends CrampAssessor> assessors, HookRequestReader reader, PrefetchResolver prefetch,
                 HookAssessor assessor, Cards cards) {
         this.assessors = assessors;
         this.reader = reader;
@@ -32,15 +32,13 @@ final class HookHandler {
         this.cards = cards;
     }
 
-    ObjectNode handle(HookService service, JsonNode body) {
+    CdsResponseJson handle(HookService service, JsonNode body) {
         // Read once: a rule base swapped in meanwhile serves the next call, never half of this one.
         CrampAssessor rules = assessors.get();
         HookRequest request = reader.read(service, body);
         Set<String> drafts = request.draftOrders().stream().map(HookAssessor::reference).collect(Collectors.toSet());
         List<LocatedResource> resources = prefetch.resolve(request, drafts);
         HookAssessor.Result result = assessor.assess(rules, request, resources);
-        ObjectNode response = Json.object();
-        response.set("cards", cards.cards(result, service.judgesDraftOrders()));
-        return response;
+        return new CdsResponseJson(cards.cards(result, service.judgesDraftOrders()));
     }
 }

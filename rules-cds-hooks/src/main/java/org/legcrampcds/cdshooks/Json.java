@@ -1,7 +1,6 @@
 package org.legcrampcds.cdshooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,11 +16,12 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
-    static String write(JsonNode node) {
+    /** A tree or one of the service's records as JSON text. */
+    static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            // A tree built in memory always serialises.
+            // A tree or record built in memory always serialises.
             throw new IllegalStateException(e);
         }
     }

@@ -1,65 +1,54 @@
 package org.legcrampcds.cdshooks;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.legcrampcds.cdshooks.json.OperationOutcomeJson;
+import org.legcrampcds.cdshooks.json.OperationOutcomeJson.Coding;
+import org.legcrampcds.cdshooks.json.OperationOutcomeJson.Details;
+import org.legcrampcds.cdshooks.json.OperationOutcomeJson.Issue;
 
 /** The FHIR OperationOutcome bodies of every non-2xx answer (interfaces.md §7). */
 final class OperationOutcomes {
 
     /** The code system of the diagnostic codes in {@code issue.details.coding}. */
-    static final String DIAGNOSTIC_SYSTEM = "urn:org.legcrampcds:diagnostic";
+    static final String DIAGNOSTIC_SYSTEM = OperationOutcomeJson.DIAGNOSTIC_SYSTEM;
 
     private OperationOutcomes() {
     }
 
     /** The outcome of a rejected request: one issue per problem, with its field and code. */
-    static ObjectNode of(HookException e) {
-        ObjectNode outcome = Json.object().put("resourceType", "OperationOutcome");
-        ArrayNode issues = outcome.putArray("issue");
-        for (HookException.Issue issue : e.issues()) {
-            ObjectNode node = issues.addObject().put("severity", "error").put("code", issueType(e.status()));
-            ObjectNode details = node.putObject("details");
-            details.putArray("coding").addObject().put("system", DIAGNOSTIC_SYSTEM).put("code", issue.code());
-            String text = (issue.field() == null ? "" : issue.field() + ": ") + issue.code() + " " + issue.reason();
-            details.put("text", text);
-            node.put("diagnostics", text);
-            if (issue.field() != null) {
-                node.putArray("expression").add(issue.field());
-            }
-        }
-        return outcome;
+    static OperationOutcomeJson of(HookException e) {
+        return OperationOutcomeJson.of(e.issues().stream()
+                .map(issue -> issue(e.status(), issue.field(), issue.code(), issue.reason())).toList());
+    }
+
+    /** One issue with its diagnostic code, the field at fault (or null) and a reason free of patient values. */
+    static Issue issue(int status, @Nullable String field, String code, String reason) {
+        String text = (field == null ? "" : field + ": ") + code + " " + reason;
+        return new Issue(status >= 500 ? "fatal" : "error", issueType(status),
+                new Details(List.of(new Coding(DIAGNOSTIC_SYSTEM, code)), text), text, field == null ? null : List.of(field));
     }
 
     /** A failed authentication: no detail at all, so that a prober learns nothing (interfaces.md §7). */
-    static ObjectNode unauthorized() {
-        ObjectNode outcome = Json.object().put("resourceType", "OperationOutcome");
-        outcome.putArray("issue").addObject().put("severity", "error").put("code", "login");
-        return outcome;
+    static OperationOutcomeJson unauthorized() {
+        return OperationOutcomeJson.of(List.of(new Issue("error", "login", null, null, null)));
     }
 
-    /** Anything the service did not foresee: a generic message, the details stay in the log. */
-    static ObjectNode internalError() {
-        ObjectNode outcome = Json.object().put("resourceType", "OperationOutcome");
-        outcome.putArray("issue").addObject().put("severity", "fatal").put("code", "exception")
-                .put("diagnostics", "internal error: the service could not answer this request");
-        return outcome;
+    /** An answer with one issue of the service's own: a code and a reason, no field. */
+    static OperationOutcomeJson plain(int status, CdsHooksDiagnostic diagnostic, String reason) {
+        return OperationOutcomeJson.of(List.of(issue(status, null, diagnostic.code(), reason)));
     }
 
-    /** A route or method that does not exist. */
-    static ObjectNode plain(int status, String diagnostics) {
-        ObjectNode outcome = Json.object().put("resourceType", "OperationOutcome");
-        outcome.putArray("issue").addObject().put("severity", "error").put("code", issueType(status))
-                .put("diagnostics", diagnostics);
-        return outcome;
-    }
-
-    private static String issueType(int status) {
+    static String issueType(int status) {
         return switch (status) {
-            case 400 -> "invalid";
+            case 400, 414, 431 -> "invalid";
             case 401 -> "login";
             case 404 -> "not-found";
             case 405, 415 -> "not-supported";
             case 412 -> "incomplete";
+            case 413 -> "too-costly";
+            case 503 -> "transient";
             default -> "exception";
         };
     }

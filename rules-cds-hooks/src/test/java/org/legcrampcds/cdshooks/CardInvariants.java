@@ -3,10 +3,14 @@ package org.legcrampcds.cdshooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.legcrampcds.cdshooks.json.ActionJson;
+import org.legcrampcds.cdshooks.json.CardJson;
+import org.legcrampcds.cdshooks.json.CdsResponseJson;
+import org.legcrampcds.cdshooks.json.SuggestionJson;
 
 /** What every card of every answer must hold (CDS Hooks 2.0 and interfaces.md §7). */
 final class CardInvariants {
@@ -16,36 +20,40 @@ final class CardInvariants {
     private CardInvariants() {
     }
 
-    /** Checks every card and returns the cards array. */
-    static JsonNode check(JsonNode answer, String rulesetVersion) {
-        JsonNode cards = answer.get("cards");
-        assertThat(cards).as("cards").isNotNull();
-        assertThat(cards.isArray()).isTrue();
+    /** Checks every card and returns the cards. */
+    static List<CardJson> check(CdsResponseJson answer, String rulesetVersion) {
+        assertThat(answer.cards()).as("cards").isNotNull();
         Set<String> uuids = new HashSet<>();
-        for (JsonNode card : cards) {
-            String summary = card.path("summary").asText();
+        for (CardJson card : answer.cards()) {
+            String summary = card.summary();
             assertThat(summary).as("summary").isNotBlank();
             assertThat(summary.length()).as(summary).isLessThan(140);
-            assertThat(card.path("indicator").asText()).as(summary).isIn(INDICATORS);
-            assertThat(UUID.fromString(card.path("uuid").asText())).isNotNull();
-            assertThat(uuids.add(card.path("uuid").asText())).as("uuids are unique").isTrue();
-            assertThat(card.path("source").path("label").asText()).isNotBlank();
-            String version = card.path("source").path("label").asText() + card.path("detail").asText();
-            assertThat(version).as("rulesetVersion named").contains(rulesetVersion);
-            assertThat(card.path("detail").asText()).isNotBlank();
-            if (card.has("suggestions")) {
-                assertThat(card.path("selectionBehavior").asText()).as("selectionBehavior").isIn("at-most-one", "any");
-                for (JsonNode suggestion : card.get("suggestions")) {
-                    assertThat(suggestion.path("label").asText()).isNotBlank();
-                    assertThat(UUID.fromString(suggestion.path("uuid").asText())).isNotNull();
-                    assertThat(uuids.add(suggestion.path("uuid").asText())).isTrue();
-                    for (JsonNode action : suggestion.path("actions")) {
-                        assertThat(action.path("type").asText()).isIn("create", "update", "delete");
-                        assertThat(action.path("description").asText()).isNotBlank();
+            assertThat(card.indicator()).as(summary).isIn(INDICATORS);
+            assertThat(UUID.fromString(card.uuid())).isNotNull();
+            assertThat(uuids.add(card.uuid())).as("uuids are unique").isTrue();
+            assertThat(card.source().label()).isEqualTo("leg-cramp-cds rules " + rulesetVersion);
+            assertThat(card.extension().rulesetVersion()).as("rulesetVersion in the extension").isEqualTo(rulesetVersion);
+            assertThat(card.detail()).isNotBlank();
+            if (card.suggestions() != null) {
+                assertThat(card.selectionBehavior()).as("selectionBehavior").isIn("at-most-one", "any");
+                for (SuggestionJson suggestion : card.suggestions()) {
+                    assertThat(suggestion.label()).isNotBlank();
+                    assertThat(UUID.fromString(suggestion.uuid())).isNotNull();
+                    assertThat(uuids.add(suggestion.uuid())).isTrue();
+                    for (ActionJson action : suggestion.actions()) {
+                        assertThat(action.type()).isIn("create", "update", "delete");
+                        assertThat(action.description()).isNotBlank();
                     }
                 }
+            } else {
+                assertThat(card.selectionBehavior()).as("selectionBehavior without suggestions").isNull();
             }
         }
-        return cards;
+        return answer.cards();
+    }
+
+    /** The finding codes of every card, in card order. */
+    static List<String> codes(List<CardJson> cards) {
+        return cards.stream().flatMap(c -> c.extension().findingCodes().stream()).toList();
     }
 }

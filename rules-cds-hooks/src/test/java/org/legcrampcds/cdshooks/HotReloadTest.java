@@ -14,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -25,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.engine.RuleSource;
+import org.legcrampcds.engine.SelfTest;
+import org.legcrampcds.fhir.FhirCaseMapper;
+import org.legcrampcds.model.PatientCase;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -45,9 +46,7 @@ class HotReloadTest {
         TestService.Response response = service.post("/cds-services/" + TestService.PATIENT_VIEW, "application/json", BODY, null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         Set<String> versions = new HashSet<>();
-        for (JsonNode card : response.json().get("cards")) {
-            versions.add(card.path("source").path("label").asText().replace("leg-cramp-cds rules ", ""));
-        }
+        response.cards().cards().forEach(card -> versions.add(card.extension().rulesetVersion()));
         return versions;
     }
 
@@ -65,15 +64,32 @@ class HotReloadTest {
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
+    /** The engine's reloader, which logs each refused candidate (package-private there, so named). */
+    private static final String RELOADER = "org.legcrampcds.engine.RuleReloader";
+
+    /**
+     * The self-test the application hands in (the command line's is the fixtures of {@code tests/}):
+     * here the interfaces example, a woman of 67, must keep CAUSE_AGE.
+     */
+    private static SelfTest causeAgeAt67() throws IOException {
+        String bundle;
+        try (var in = HotReloadTest.class.getResourceAsStream("/bundles/interfaces-example.bundle.json")) {
+            bundle = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        PatientCase patient = FhirCaseMapper.create().mapBundle(bundle, java.time.LocalDate.of(2026, 12, 1), null).patientCase();
+        return candidate -> candidate.assess(patient).codes().contains("CAUSE_AGE") ? List.of()
+                : List.of("interfaces-example: CAUSE_AGE expected, not found");
+    }
+
     @BeforeEach
     void listen() {
         log.start();
-        ((Logger) LoggerFactory.getLogger(RuleReloader.class)).addAppender(log);
+        ((Logger) LoggerFactory.getLogger(RELOADER)).addAppender(log);
     }
 
     @AfterEach
     void stopListening() {
-        ((Logger) LoggerFactory.getLogger(RuleReloader.class)).detachAppender(log);
+        ((Logger) LoggerFactory.getLogger(RELOADER)).detachAppender(log);
     }
 
     /** The reloader's "not swapped in" lines: a refused candidate is known only once it was built and tested. */
@@ -100,11 +116,8 @@ class HotReloadTest {
     @Test
     void aGoodChange_isServed_aBrokenOne_isNot_andCallsInFlightStayOnOneRuleBase() throws Exception {
         RuleSource.builtIn().writeTo(rules);
-        Path tests = Files.createDirectories(rules.resolve("tests"));
-        try (var fixture = HotReloadTest.class.getResourceAsStream("/fixtures/CAUSE_AGE.fires.json")) {
-            Files.copy(fixture, tests.resolve("CAUSE_AGE.fires.json"));
-        }
-        try (TestService service = TestService.start(b -> b.rulesDirectory(rules))) {
+        SelfTest selfTest = causeAgeAt67();
+        try (TestService service = TestService.start(b -> b.rulesDirectory(rules, selfTest))) {
             String first = versions(service).iterator().next();
 
             // Calls keep coming while the rules change.
@@ -133,7 +146,7 @@ class HotReloadTest {
             awaitRefusals(1);
             assertThat(versions(service)).containsExactly(second);
 
-            // Compiles, but breaks the fixture in tests/ (CAUSE_AGE at 60): the second rule base stays.
+            // Compiles, but fails the self-test (CAUSE_AGE at 67): the second rule base stays.
             edit("30-causes.drl", "NoSuchFact( )", "Indicator( name == \"AGE_60_PLUS\" )");
             edit("10-derive.drl", "ageYears >= 60, $age", "ageYears >= 99, $age");
             awaitRefusals(2);

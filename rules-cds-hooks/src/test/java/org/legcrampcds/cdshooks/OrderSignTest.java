@@ -2,15 +2,15 @@ package org.legcrampcds.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.legcrampcds.cdshooks.json.ActionJson;
+import org.legcrampcds.cdshooks.json.CardJson;
 
 /**
  * order-sign and order-select: only what the draft orders introduce, SAFETY at least warning, and
@@ -36,44 +36,38 @@ class OrderSignTest {
         service.close();
     }
 
-    private static JsonNode sign(String hook, TestPatient patient, JsonNode drafts) {
+    private static List<CardJson> sign(String hook, TestPatient patient, com.fasterxml.jackson.databind.JsonNode drafts) {
         ObjectNode body = TestService.call(hook, patient.id(), patient.prefetch());
         ((ObjectNode) body.get("context")).set("draftOrders", drafts);
         TestService.Response response = service.post(hook.equals("order-sign") ? TestService.ORDER_SIGN : TestService.ORDER_SELECT, body);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return CardInvariants.check(response.json(), version);
+        return CardInvariants.check(response.cards(), version);
     }
 
-    private static List<String> details(JsonNode cards) {
-        List<String> details = new ArrayList<>();
-        cards.forEach(c -> details.add(c.path("detail").asText()));
-        return details;
+    private static CardJson cardWith(List<CardJson> cards, String code) {
+        return cards.stream().filter(c -> c.extension().findingCodes().contains(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no card of " + code + " in " + CardInvariants.codes(cards)));
     }
 
     @Test
     void aQuinineDraft_getsACardWithASuggestionThatDeletesIt() {
         TestPatient patient = TestPatient.fromBundle("interfaces-example");
-        JsonNode cards = sign("order-sign", patient, TestPatient.draftOrders(TestPatient.draftOrder("draft-q", QUININE, "quinine")));
+        List<CardJson> cards = sign("order-sign", patient, TestPatient.draftOrders(TestPatient.draftOrder("draft-q", QUININE, "quinine")));
 
-        JsonNode quinine = null;
-        for (JsonNode card : cards) {
-            if (card.path("detail").asText().contains("MED_REVIEW_QUININE")) {
-                quinine = card;
-            }
-        }
-        assertThat(quinine).as("a quinine card").isNotNull();
-        assertThat(quinine.path("selectionBehavior").asText()).isEqualTo("at-most-one");
-        JsonNode action = quinine.path("suggestions").path(0).path("actions").path(0);
-        assertThat(action.path("type").asText()).isEqualTo("delete");
-        assertThat(action.path("resourceId").asText()).isEqualTo("MedicationRequest/draft-q");
+        CardJson quinine = cardWith(cards, "MED_REVIEW_QUININE");
+        assertThat(quinine.selectionBehavior()).isEqualTo("at-most-one");
+        assertThat(quinine.suggestions()).hasSize(1);
+        ActionJson action = quinine.suggestions().get(0).actions().get(0);
+        assertThat(action.type()).isEqualTo("delete");
+        assertThat(action.resourceId()).isEqualTo("MedicationRequest/draft-q");
     }
 
     @Test
     void onlyFindingsTheDraftsIntroduce_areShown() {
         TestPatient patient = TestPatient.fromBundle("interfaces-example");
-        JsonNode cards = sign("order-sign", patient, TestPatient.draftOrders(TestPatient.draftOrder("draft-q", QUININE, "quinine")));
+        List<CardJson> cards = sign("order-sign", patient, TestPatient.draftOrders(TestPatient.draftOrder("draft-q", QUININE, "quinine")));
 
-        String all = String.join("\n", details(cards));
+        List<String> all = CardInvariants.codes(cards);
         // The patient already has these (interfaces.md §1): the draft adds nothing to them.
         assertThat(all).doesNotContain("RF_PERSISTENT_CRAMPS", "CAUSE_AGE", "SAFETY_POTASSIUM_CAUTION", "INV_TSH");
         // K 3.2 with quinine: the QT interlock is new.
@@ -84,37 +78,31 @@ class OrderSignTest {
     void aDraftThatAddsNothing_getsNoCards() {
         TestPatient patient = TestPatient.fromBundle("interfaces-example");
         // Furosemide again: already a cramp-inducing drug of the patient.
-        JsonNode cards = sign("order-sign", patient, TestPatient.draftOrders(TestPatient.draftOrder("draft-f", FUROSEMIDE, "furosemide")));
+        List<CardJson> cards = sign("order-sign", patient, TestPatient.draftOrders(TestPatient.draftOrder("draft-f", FUROSEMIDE, "furosemide")));
 
-        assertThat(details(cards)).noneMatch(d -> d.contains("MED_REVIEW_CRAMP_INDUCING_DRUG"));
+        assertThat(cards).as("cards of %s", CardInvariants.codes(cards)).isEmpty();
     }
 
     @Test
     void aSafetyInterlockADraftIntroduces_isAtLeastAWarning() {
         // On quinine already; a new anticoagulant brings SAFETY_QUININE (urgency INFO) alone.
         TestPatient patient = TestPatient.man(TestPatient.medicationStatement("ms-q", QUININE, "quinine"));
-        JsonNode cards = sign("order-sign", patient, TestPatient.draftOrders(TestPatient.draftOrder("draft-w", WARFARIN, "warfarin")));
+        List<CardJson> cards = sign("order-sign", patient, TestPatient.draftOrders(TestPatient.draftOrder("draft-w", WARFARIN, "warfarin")));
 
-        JsonNode safety = null;
-        for (JsonNode card : cards) {
-            if (card.path("detail").asText().contains("SAFETY_QUININE")) {
-                safety = card;
-            }
-        }
-        assertThat(safety).as("a safety card").isNotNull();
-        assertThat(safety.path("detail").asText()).doesNotContain("MED_REVIEW_QUININE");
-        assertThat(safety.path("indicator").asText()).isIn("warning", "critical");
-        assertThat(safety.has("suggestions")).as("the quinine is not a draft: nothing to delete").isFalse();
+        CardJson safety = cardWith(cards, "SAFETY_QUININE");
+        assertThat(safety.extension().findingCodes()).doesNotContain("MED_REVIEW_QUININE");
+        assertThat(safety.indicator()).isIn("warning", "critical");
+        assertThat(safety.suggestions()).as("the quinine is not a draft: nothing to delete").isNull();
     }
 
     @Test
     void withTwoDrafts_theSuggestionDeletesOnlyTheQuinineOne() {
         TestPatient patient = TestPatient.fromBundle("interfaces-example");
-        JsonNode cards = sign("order-sign", patient, TestPatient.draftOrders(
+        List<CardJson> cards = sign("order-sign", patient, TestPatient.draftOrders(
                 TestPatient.draftOrder("draft-w", WARFARIN, "warfarin"), TestPatient.draftOrder("draft-q", QUININE, "quinine")));
 
-        List<String> deleted = new ArrayList<>();
-        cards.forEach(c -> c.path("suggestions").forEach(s -> s.path("actions").forEach(a -> deleted.add(a.path("resourceId").asText()))));
+        List<String> deleted = cards.stream().filter(c -> c.suggestions() != null).flatMap(c -> c.suggestions().stream())
+                .flatMap(s -> s.actions().stream()).map(ActionJson::resourceId).toList();
         assertThat(deleted).containsExactly("MedicationRequest/draft-q");
     }
 
@@ -129,7 +117,7 @@ class OrderSignTest {
         TestService.Response response = service.post(TestService.ORDER_SELECT, body);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.body()).doesNotContain("MED_REVIEW_QUININE");
+        assertThat(CardInvariants.codes(CardInvariants.check(response.cards(), version))).doesNotContain("MED_REVIEW_QUININE");
     }
 
     @Test
@@ -139,7 +127,7 @@ class OrderSignTest {
         draft.remove("id");
         ObjectNode body = TestService.call("order-sign", "p1", patient.prefetch());
         ((ObjectNode) body.get("context")).set("draftOrders", TestPatient.draftOrders(draft));
-        JsonNode outcome = Outcomes.assertOutcome(service.post(TestService.ORDER_SIGN, body), 400);
+        com.fasterxml.jackson.databind.JsonNode outcome = Outcomes.assertOutcome(service.post(TestService.ORDER_SIGN, body), 400);
 
         assertThat(Outcomes.fields(outcome)).containsExactly("context.draftOrders.entry[0].resource.id");
     }

@@ -2,6 +2,7 @@ package org.legcrampcds.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.legcrampcds.cdshooks.json.CdsResponseJson;
 
 /**
  * The prefetch matrix of interfaces.md §7 against a FHIR server on loopback: absent keys are fetched
@@ -46,23 +48,27 @@ class PrefetchTest {
         fhir.heal();
     }
 
-    private static JsonNode viaService(ObjectNode body) {
+    private static CdsResponseJson viaService(ObjectNode body) {
         TestService.Response response = service.post(TestService.PATIENT_VIEW, body);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return response.cards();
     }
 
-    private static String detail(JsonNode answer) {
-        StringBuilder all = new StringBuilder();
-        answer.get("cards").forEach(c -> all.append(c.path("summary").asText()).append(c.path("detail").asText()));
-        return all.toString();
+    /** Every card's summary and finding codes, in order: what two answers must share to be the same. */
+    private static List<String> detail(CdsResponseJson answer) {
+        List<String> all = new ArrayList<>();
+        answer.cards().forEach(c -> {
+            all.add(c.summary());
+            all.addAll(c.extension().findingCodes());
+        });
+        return all;
     }
 
     @Test
     void absentKeys_areFetchedFromFhirServer_withTheBearerToken_andGiveTheSameCards() {
-        String prefetched = detail(viaService(TestService.call("patient-view", "p1", PATIENT.prefetch())));
+        List<String> prefetched = detail(viaService(TestService.call("patient-view", "p1", PATIENT.prefetch())));
 
-        String fetched = detail(viaService(TestService.withServer(TestService.call("patient-view", "p1", null), fhir.base(), TOKEN)));
+        List<String> fetched = detail(viaService(TestService.withServer(TestService.call("patient-view", "p1", null), fhir.base(), TOKEN)));
 
         assertThat(fhir.seen()).hasSize(7);
         assertThat(fhir.seen()).allMatch(s -> ("Bearer " + TOKEN).equals(s.authorization()));
@@ -86,7 +92,7 @@ class PrefetchTest {
         prefetch.set("conditions", NullNode.getInstance());
         prefetch.set("observations", Json.object().put("resourceType", "OperationOutcome")
                 .set("issue", Json.MAPPER.createArrayNode().add(Json.object().put("severity", "error").put("code", "forbidden"))));
-        String cards = detail(viaService(TestService.withServer(TestService.call("patient-view", "p1", prefetch), fhir.base(), TOKEN)));
+        List<String> cards = detail(viaService(TestService.withServer(TestService.call("patient-view", "p1", prefetch), fhir.base(), TOKEN)));
 
         assertThat(fhir.seen()).isEmpty();
         // Without the condition and the labs, the hypokalaemia of the example is not there.
@@ -97,7 +103,7 @@ class PrefetchTest {
     void anEmptyBundle_isNoData() {
         ObjectNode prefetch = PATIENT.prefetch();
         prefetch.set("observations", TestPatient.searchset(List.of()));
-        String cards = detail(viaService(TestService.call("patient-view", "p1", prefetch)));
+        List<String> cards = detail(viaService(TestService.call("patient-view", "p1", prefetch)));
 
         assertThat(cards).doesNotContain("CAUSE_HYPOKALAEMIA");
     }
@@ -105,7 +111,7 @@ class PrefetchTest {
     @Test
     void aPagedSearch_isFollowed_toTheLastPage_withTheToken() {
         fhir.pageSize(1);
-        String paged = detail(viaService(TestService.withServer(TestService.call("patient-view", "p1", null), fhir.base(), TOKEN)));
+        List<String> paged = detail(viaService(TestService.withServer(TestService.call("patient-view", "p1", null), fhir.base(), TOKEN)));
 
         assertThat(fhir.seen()).extracting(FakeFhirServer.Seen::pathAndQuery)
                 .contains("/fhir/Observation?patient=p1&_page=2", "/fhir/Observation?patient=p1&_page=3");
@@ -119,7 +125,7 @@ class PrefetchTest {
         ObjectNode observations = TestPatient.searchset(List.of());
         observations.putArray("link").addObject().put("relation", "next").put("url", fhir.base() + "/Observation?patient=p1&_page=1");
         prefetch.set("observations", observations);
-        String cards = detail(viaService(TestService.withServer(TestService.call("patient-view", "p1", prefetch), fhir.base(), TOKEN)));
+        List<String> cards = detail(viaService(TestService.withServer(TestService.call("patient-view", "p1", prefetch), fhir.base(), TOKEN)));
 
         assertThat(fhir.seen()).extracting(FakeFhirServer.Seen::pathAndQuery).containsExactly("/fhir/Observation?patient=p1&_page=1");
         assertThat(cards).contains("CAUSE_HYPOKALAEMIA");

@@ -17,6 +17,8 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.legcrampcds.cdshooks.json.CdsResponseJson;
+import org.legcrampcds.cdshooks.json.OperationOutcomeJson;
 import org.legcrampcds.engine.CrampAssessor;
 
 /**
@@ -120,6 +122,24 @@ final class TestService implements AutoCloseable {
                 return Json.MAPPER.readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        /** The answer of a hook call, read as the service's records: an unknown or missing field fails. */
+        CdsResponseJson cards() {
+            return read(CdsResponseJson.class);
+        }
+
+        /** An error answer, read as the service's record. */
+        OperationOutcomeJson outcome() {
+            return read(OperationOutcomeJson.class);
+        }
+
+        private <T> T read(Class<T> type) {
+            try {
+                return Json.MAPPER.readValue(body, type);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a " + type.getSimpleName() + ": " + body, e);
             }
         }
 

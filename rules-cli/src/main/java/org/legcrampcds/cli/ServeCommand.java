@@ -1,15 +1,20 @@
 package org.legcrampcds.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.legcrampcds.cdshooks.CdsHooksConfigException;
 import org.legcrampcds.cdshooks.CdsHooksService;
 import org.legcrampcds.cdshooks.TrustedIssuers;
+import org.legcrampcds.authoring.FixtureCheck;
 import org.legcrampcds.engine.RuleBaseException;
+import org.legcrampcds.engine.SelfTest;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
             if (trustedIssuers != null) {
                 builder.trustedIssuers(TrustedIssuers.read(trustedIssuers));
             }
-            builder = rulesDirectory == null ? builder.builtInRules() : builder.rulesDirectory(rulesDirectory);
+            builder = rulesDirectory == null ? builder.builtInRules() : builder.rulesDirectory(rulesDirectory, fixturesOf(rulesDirectory));
             service = builder.start();
         } catch (CdsHooksConfigException | RuleBaseException e) {
             return fail(err, e.getMessage());
@@ -100,6 +105,26 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.ASSESSED;
+    }
+
+    /**
+     * The self-test of a changed rule directory: the fixture cases of its {@code tests/} folder (case
+     * files with an {@code expect} block, as {@code check} reads them), read anew for each candidate;
+     * with no such folder the candidate must only build, since the service cannot know what an
+     * author's rules are meant to say. An empty {@code tests/} folder fails: its author meant to test.
+     */
+    static SelfTest fixturesOf(Path directory) {
+        return candidate -> {
+            Path tests = directory.resolve("tests");
+            if (!Files.isDirectory(tests)) {
+                return List.of();
+            }
+            try {
+                return FixtureCheck.of(List.of(tests)).failures(candidate);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the fixtures of " + tests, e);
+            }
+        };
     }
 
     private static int fail(PrintWriter err, String message) {

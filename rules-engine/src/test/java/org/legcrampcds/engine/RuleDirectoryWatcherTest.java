@@ -1,4 +1,4 @@
-package org.legcrampcds.cdshooks;
+package org.legcrampcds.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.legcrampcds.cdshooks;
+package org.legcrampcds.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,17 +13,30 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a rule directory and calls back once the changes have settled: an editor's save or a
- * copy of many files is one change, not one per file. The directory itself may be replaced (moved
- * away and another moved in), so its parent is watched too; its {@code tests/} folder counts as
- * part of it. The callback runs on the watcher's own daemon thread, one at a time.
+ * Keeps a {@link ReloadableAssessor} serving the rules of a directory as they change: once the
+ * directory has been quiet for a moment (an editor's save or a copy of many files is one change,
+ * not one per file), it is rebuilt and self-tested and swapped in only when both pass; otherwise the
+ * rules already served stay, and the log says why. The directory itself may be replaced (moved away
+ * and another moved in), so its parent is watched too; its {@code tests/} folder counts as part of
+ * it. Reloads run on the watcher's own daemon thread, one at a time.
+ *
+ * <pre>{@code
+ * ReloadableAssessor serving = ReloadableAssessor.serving(CrampAssessor.builder().rulesFrom(dir).build());
+ * try (RuleDirectoryWatcher watcher = RuleDirectoryWatcher.watch(dir, serving, fixtures, result -> {})) {
+ *     // serving.current() follows the directory
+ * }
+ * }</pre>
  */
-final class RuleDirectoryWatcher implements AutoCloseable {
+public final class RuleDirectoryWatcher implements AutoCloseable {
+
+    /** How long a directory must stay unchanged before it is rebuilt: one save, one rebuild. */
+    public static final Duration DEFAULT_QUIET = Duration.ofMillis(500);
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleDirectoryWatcher.class);
 
@@ -33,6 +46,24 @@ final class RuleDirectoryWatcher implements AutoCloseable {
     private final WatchService watch;
     private final Thread thread;
     private volatile boolean running = true;
+
+    /**
+     * Starts watching {@code directory} for {@code target}.
+     *
+     * @param selfTest what a rebuilt candidate must pass before it serves ({@link SelfTest#none()}: only build)
+     * @param listener told of every reload attempt's outcome (for metrics), on the watcher's thread
+     * @throws UncheckedIOException when the directory cannot be watched
+     */
+    public static RuleDirectoryWatcher watch(Path directory, ReloadableAssessor target, SelfTest selfTest,
+                                             Consumer<ReloadResult> listener) {
+        return watch(directory, DEFAULT_QUIET, target, selfTest, listener);
+    }
+
+    /** As {@link #watch(Path, ReloadableAssessor, SelfTest, Consumer)}, with how long the directory must be quiet. */
+    public static RuleDirectoryWatcher watch(Path directory, Duration quiet, ReloadableAssessor target, SelfTest selfTest,
+                                             Consumer<ReloadResult> listener) {
+        return new RuleDirectoryWatcher(directory, quiet, new RuleReloader(directory, target, selfTest, listener));
+    }
 
     RuleDirectoryWatcher(Path directory, Duration quiet, Runnable onChange) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -107,6 +138,7 @@ final class RuleDirectoryWatcher implements AutoCloseable {
         }
     }
 
+    /** Stops watching; a reload under way finishes on its own thread. */
     @Override
     public void close() {
         running = false;
