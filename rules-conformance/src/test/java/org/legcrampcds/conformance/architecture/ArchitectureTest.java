@@ -73,6 +73,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCdsHooksServiceReloadsThroughTheEngine_notThroughAuthoringTools() {
+        noClasses().that().resideInAPackage("org.legcrampcds.cdshooks..")
+                .should().dependOnClassesThat().resideInAPackage("org.legcrampcds.authoring..")
+                .check(library);
+    }
+
+    @Test
     void authoringToolsBuildOnTheEngineAndTheCaseFormat_only() {
         noClasses().that().resideInAPackage("org.legcrampcds.authoring..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.legcrampcds.fhir..", "org.legcrampcds.cli..",
