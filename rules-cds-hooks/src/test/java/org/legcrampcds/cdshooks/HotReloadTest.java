@@ -141,13 +141,13 @@ class HotReloadTest {
             String second = awaitVersionOtherThan(service, first);
 
             // Does not compile: the second rule base stays.
-            edit("30-causes.drl", "ruleflow-group \"cause\"\nwhen\n    Indicator( name == \"AGE_60_PLUS\" )",
+            edit("30-causes.drl", "ruleflow-group \"cause\"\nwhen\n    Indicator( state == State.AGE_60_PLUS )",
                     "ruleflow-group \"cause\"\nwhen\n    NoSuchFact( )");
             awaitRefusals(1);
             assertThat(versions(service)).containsExactly(second);
 
             // Compiles, but fails the self-test (CAUSE_AGE at 67): the second rule base stays.
-            edit("30-causes.drl", "NoSuchFact( )", "Indicator( name == \"AGE_60_PLUS\" )");
+            edit("30-causes.drl", "NoSuchFact( )", "Indicator( state == State.AGE_60_PLUS )");
             edit("10-derive.drl", "ageYears >= 60, $age", "ageYears >= 99, $age");
             awaitRefusals(2);
             assertThat(refusals()).anyMatch(m -> m.contains("1 self-test failure"));

@@ -75,13 +75,13 @@ class AuthoringCommandsTest {
         Path csv = rules.resolve("thresholds.csv");
         Files.writeString(csv, Files.readString(csv).replace("K_LOW,POTASSIUM,<,3.5,", "K_LOW,POTASSIUM,<,3,5,"));
         Path causes = rules.resolve("30-causes.drl");
-        Files.writeString(causes, Files.readString(causes).replace("Indicator( name == \"MG_LOW\" )", "Indicator( name == \"MG_LO\" )"));
+        Files.writeString(causes, Files.readString(causes).replace("Indicator( state == State.MG_LOW )", "Indicator( state == State.MG_LO )"));
 
         Result validate = run("validate", rules.toString());
 
         assertThat(validate.status()).isEqualTo(1);
         assertThat(validate.out()).containsPattern("(?m)^thresholds\\.csv:2: LCC-R024 ")
-                .containsPattern("(?m)^30-causes\\.drl:\\d+: LCC-R030 Indicator MG_LO ");
+                .containsPattern("(?m)^30-causes\\.drl:\\d+: LCC-R036 State\\.MG_LO ");
         assertThat(validate.err()).contains("problem(s)");
     }
 

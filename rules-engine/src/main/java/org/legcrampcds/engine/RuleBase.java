@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.kie.api.KieBase;
 import org.legcrampcds.rules.Threshold;
@@ -143,13 +144,23 @@ public final class RuleBase {
             problems.addAll(syntax.problems());
             List<RuleProblem> compileErrors = new ArrayList<>();
             kieBase = RuleBaseCompiler.compile(files, compileErrors);
-            // Drools' report of a syntax error names the wrong line; DrlSyntax has reported it at the right one.
-            compileErrors.stream().filter(p -> !syntax.filesWithErrors().contains(p.file())).forEach(problems::add);
-            problems.addAll(RuleLint.lint(syntax.parsed(), CatalogueCodeList.codes(), register, syntax.filesWithErrors().isEmpty()));
+            List<RuleProblem> lint = RuleLint.lint(syntax.parsed(), CatalogueCodeList.codes(), register, syntax.filesWithErrors().isEmpty());
+            // Drools' report of a syntax error names the wrong line, and that of an unknown state often none;
+            // DrlSyntax and the lint have reported each at the right line, with what to write instead.
+            compileErrors.stream().filter(p -> !syntax.filesWithErrors().contains(p.file()) && !reportedByLint(p, lint))
+                    .forEach(problems::add);
+            problems.addAll(lint);
         }
         RuleCatalog catalog = kieBase == null ? null : RuleCatalog.read(kieBase, texts, files, problems);
         return new Inspection(kieBase, precompiled != null, catalog, thresholds,
                 problems.stream().distinct().sorted(RuleProblem.BY_LOCATION).toList());
+    }
+
+    /** Whether a compile error is Drools' account of an unknown state that the lint reported in the same file. */
+    private static boolean reportedByLint(RuleProblem compileError, List<RuleProblem> lint) {
+        return lint.stream().filter(p -> p.diagnostic() == RuleDiagnostic.UNKNOWN_STATE && p.file().equals(compileError.file()))
+                .map(p -> RuleLint.unknownStateOf(p.message()))
+                .anyMatch(state -> state != null && Pattern.compile("\\b" + Pattern.quote(state) + "\\b").matcher(compileError.message()).find());
     }
 
     private record Inspection(KieBase kieBase, boolean precompiled, RuleCatalog catalog, Thresholds thresholds, List<RuleProblem> problems) {

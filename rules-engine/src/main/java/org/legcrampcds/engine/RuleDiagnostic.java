@@ -77,7 +77,9 @@ public enum RuleDiagnostic implements Diagnostic {
     /** A rule without its {@code end}, or text between rules that is not DRL. */
     RULE_NOT_CLOSED("LCC-R034"),
     /** {@code sources.csv} missing, not CSV, without its header, or with a bad row. */
-    SOURCE_REGISTER_MALFORMED("LCC-R035");
+    SOURCE_REGISTER_MALFORMED("LCC-R035"),
+    /** A derived state that is not a constant of {@code State}, or an indicator read by a quoted name. */
+    UNKNOWN_STATE("LCC-R036");
 
     private final String code;
 

@@ -1,12 +1,14 @@
 package org.legcrampcds.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -18,6 +20,8 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.PatternSourceDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.jspecify.annotations.Nullable;
+import org.legcrampcds.rules.State;
 
 /**
  * The checks of {@code validate} beyond what compiles: a rule that compiles can still never fire,
@@ -25,9 +29,12 @@ import org.drools.drl.ast.descr.RuleDescr;
  * <ul>
  *   <li>a {@code @code} that is not a catalogue code ({@link RuleDiagnostic#CODE_NOT_IN_CATALOGUE});</li>
  *   <li>a {@code @source} id that is not in {@code sources.csv} ({@link RuleDiagnostic#UNKNOWN_SOURCE});</li>
- *   <li>a derived state (an {@code Indicator} name, an {@code UpperLimit} test) read but never
- *       written, or written but never read ({@link RuleDiagnostic#STATE_NEVER_WRITTEN},
+ *   <li>a derived state (a {@link State} an {@code Indicator} carries, an {@code UpperLimit} test) read
+ *       but never written, or written but never read ({@link RuleDiagnostic#STATE_NEVER_WRITTEN},
  *       {@link RuleDiagnostic#STATE_NEVER_READ});</li>
+ *   <li>a state that is not a constant of {@link State}, or an indicator read by a quoted name as
+ *       before states were typed ({@link RuleDiagnostic#UNKNOWN_STATE}): Drools rejects both too, but
+ *       with a message that does not say what to write instead;</li>
  *   <li>a rule whose patterns name no fact the engine inserts or a rule derives
  *       ({@link RuleDiagnostic#NO_KNOWN_FACT_TYPE});</li>
  *   <li>a finding rule with code in its consequence ({@link RuleDiagnostic#FINDING_RULE_HAS_CONSEQUENCE}).</li>
@@ -39,12 +46,14 @@ final class RuleLint {
     static final Set<String> FACT_TYPES = Set.of("Patient", "Cramps", "History", "Symptom", "Condition", "Medication",
             "NormalisedLab", "Indicator", "UpperLimit", "FindingFact");
 
-    private static final Pattern NAME_EQUALS = Pattern.compile("\\bname\\s*==\\s*\"([^\"]+)\"");
-    private static final Pattern NAME_IN = Pattern.compile("\\bname\\s+in\\s*\\(([^)]*)\\)");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    /** A derived state named in a pattern or a consequence: {@code State.K_LOW}. */
+    private static final Pattern STATE = Pattern.compile("\\bState\\s*\\.\\s*([A-Z][A-Za-z0-9_]*)");
+    /** The states a lab test's absence is written as, one per test: {@code State.absent( $test )}. */
+    private static final Pattern WRITES_ABSENT = Pattern.compile("\\bState\\s*\\.\\s*absent\\s*\\(");
+    /** An indicator read by a string name, as before states were typed (an exported copy of an older release). */
+    private static final Pattern UNTYPED_READ = Pattern.compile("\\bname\\s*(?:==|in\\b)\\s*\\(?\\s*\"([^\"]+)\"");
     private static final Pattern TEST_EQUALS = Pattern.compile("\\btest\\s*==\\s*LabTest\\.([A-Z_]+)");
-    private static final Pattern WRITES_INDICATOR = Pattern.compile(
-            "(?:\\bIndicator\\s*\\.\\s*(?:of|lab|all)|\\bnew\\s+Indicator)\\s*\\(\\s*\"([A-Za-z0-9_]+)\"(\\s*\\+)?");
+    private static final Set<String> STATES = Arrays.stream(State.values()).map(State::name).collect(Collectors.toUnmodifiableSet());
     private static final Pattern WRITES_UPPER_LIMIT = Pattern.compile("\\bnew\\s+UpperLimit\\s*\\(\\s*LabTest\\.([A-Z_]+)");
 
     private RuleLint() {
@@ -96,7 +105,7 @@ final class RuleLint {
                     problems.add(at.problem(RuleDiagnostic.NO_KNOWN_FACT_TYPE, "rule " + name + " matches no fact the engine inserts or a rule derives "
                             + "(" + String.join(", ", new java.util.TreeSet<>(FACT_TYPES)) + "), so it never fires or fires for everyone"));
                 }
-                patterns.forEach(p -> readsOf(p, file.getKey(), reads));
+                patterns.forEach(p -> readsOf(p, file.getKey(), reads, problems));
                 String consequence = consequence(rule);
                 // The parser gives the line of 'then'; the consequence's text starts on the next line.
                 int thenLine = (rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : rule.getLine()) + 1;
@@ -105,10 +114,11 @@ final class RuleLint {
                             RuleDiagnostic.FINDING_RULE_HAS_CONSEQUENCE, "rule " + name + " emits " + code
                                     + " and must have an empty consequence: the engine records the finding from its metadata"));
                 }
-                writesOf(consequence, file.getKey(), thenLine, writes);
+                writesOf(consequence, file.getKey(), thenLine, writes, problems);
             }
         }
-        if (!allParsed) {
+        // A misspelt state is its own problem; comparing reads and writes would report it a second time.
+        if (!allParsed || problems.stream().anyMatch(p -> p.diagnostic() == RuleDiagnostic.UNKNOWN_STATE)) {
             return problems;
         }
         reads.forEach((state, at) -> {
@@ -141,21 +151,22 @@ final class RuleLint {
         }
     }
 
-    private static void readsOf(PatternDescr pattern, String file, Map<String, Location> reads) {
+    private static void readsOf(PatternDescr pattern, String file, Map<String, Location> reads, List<RuleProblem> problems) {
         String type = simpleName(pattern.getObjectType());
         String text = constraintText(pattern);
         Location at = new Location(file, pattern.getLine());
-        if ("Indicator".equals(type)) {
-            Matcher eq = NAME_EQUALS.matcher(text);
-            while (eq.find()) {
-                reads.putIfAbsent("Indicator " + eq.group(1), at);
+        Matcher state = STATE.matcher(text);
+        while (state.find()) {
+            if (known(state.group(1), at, problems) && "Indicator".equals(type)) {
+                reads.putIfAbsent("Indicator " + state.group(1), at);
             }
-            Matcher in = NAME_IN.matcher(text);
-            while (in.find()) {
-                Matcher q = QUOTED.matcher(in.group(1));
-                while (q.find()) {
-                    reads.putIfAbsent("Indicator " + q.group(1), at);
-                }
+        }
+        if ("Indicator".equals(type)) {
+            Matcher untyped = UNTYPED_READ.matcher(text);
+            if (untyped.find()) {
+                String name = untyped.group(1);
+                problems.add(at.problem(RuleDiagnostic.UNKNOWN_STATE, "Indicator states are typed: write Indicator( state == State."
+                        + name + " ) instead of a name in quotes" + (STATES.contains(name) ? "" : suggestion(name))));
             }
         } else if ("UpperLimit".equals(type)) {
             Matcher test = TEST_EQUALS.matcher(text);
@@ -165,17 +176,77 @@ final class RuleLint {
         }
     }
 
-    /** A write whose name is built at run time ({@code "ABSENT_" + test}) is kept as a prefix, ending in {@code *}. */
-    private static void writesOf(String consequence, String file, int thenLine, Map<String, Location> writes) {
-        Matcher indicator = WRITES_INDICATOR.matcher(consequence);
-        while (indicator.find()) {
-            writes.putIfAbsent("Indicator " + indicator.group(1) + (indicator.group(2) != null ? "*" : ""),
-                    new Location(file, lineIn(consequence, thenLine, indicator.start())));
+    /**
+     * Every state a consequence names is taken as written; {@code State.absent( $test )} writes one
+     * state per lab test, kept as the prefix {@code ABSENT_*}.
+     */
+    private static void writesOf(String consequence, String file, int thenLine, Map<String, Location> writes,
+                                 List<RuleProblem> problems) {
+        Matcher state = STATE.matcher(consequence);
+        while (state.find()) {
+            Location at = new Location(file, lineIn(consequence, thenLine, state.start()));
+            if (known(state.group(1), at, problems)) {
+                writes.putIfAbsent("Indicator " + state.group(1), at);
+            }
+        }
+        Matcher absent = WRITES_ABSENT.matcher(consequence);
+        while (absent.find()) {
+            writes.putIfAbsent("Indicator " + State.ABSENT_PREFIX + "*", new Location(file, lineIn(consequence, thenLine, absent.start())));
         }
         Matcher limit = WRITES_UPPER_LIMIT.matcher(consequence);
         while (limit.find()) {
             writes.putIfAbsent("UpperLimit " + limit.group(1), new Location(file, lineIn(consequence, thenLine, limit.start())));
         }
+    }
+
+    /** The state an {@link RuleDiagnostic#UNKNOWN_STATE} message is about, or {@code null}. */
+    static @Nullable String unknownStateOf(String message) {
+        Matcher state = STATE.matcher(message);
+        return state.find() ? state.group(1) : null;
+    }
+
+    /** Whether {@code name} is a constant of {@link State}; if not, the problem is reported at {@code at}. */
+    private static boolean known(String name, Location at, List<RuleProblem> problems) {
+        if (STATES.contains(name) || name.equals("ABSENT_PREFIX")) {
+            return true;
+        }
+        problems.add(at.problem(RuleDiagnostic.UNKNOWN_STATE, "State." + name + " is not a derived state (the constants of "
+                + State.class.getName() + ")" + suggestion(name)));
+        return false;
+    }
+
+    /** ", did you mean X?" for the state closest in spelling, if one is close. */
+    private static String suggestion(String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : new java.util.TreeSet<>(STATES)) {
+            int d = distance(name, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 4) ? ": did you mean " + best + "?" : "";
+    }
+
+    /** The edit distance of two names (Levenshtein). */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** The file line of an offset in the consequence, whose first line is {@code firstLine}. */

@@ -11,57 +11,57 @@ import org.legcrampcds.model.NormalisedLab;
 
 /**
  * A derived clinical state (catalogue §3), inserted by the {@code derive} rules and read by the
- * finding rules, for example {@code VTE_RISK} or {@code HYPOKALAEMIA}. It carries the evidence that
+ * finding rules as {@code Indicator( state == State.VTE_RISK )}. It carries the evidence that
  * established it, so a finding that matches it is explained by the input facts and thresholds
  * behind it. Each threshold is written once, in the derive rule that inserts the indicator.
  *
- * @param name     the state, in upper snake case
+ * @param state    the state, one of the constants of {@link State}
  * @param evidence the input facts and criteria that established it
  */
-public record Indicator(String name, List<Evidence> evidence) {
+public record Indicator(State state, List<Evidence> evidence) {
 
     public Indicator {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(state, "state");
         evidence = List.copyOf(evidence);
     }
 
     /** A state established by one input value meeting a criterion. */
-    public static Indicator of(String name, String fact, Object value, String criterion) {
-        return new Indicator(name, List.of(new Evidence(fact, normalise(value), criterion)));
+    public static Indicator of(State state, String fact, Object value, String criterion) {
+        return new Indicator(state, List.of(new Evidence(fact, normalise(value), criterion)));
     }
 
     /** A state established by the given evidence. */
-    public static Indicator of(String name, Evidence... evidence) {
-        return new Indicator(name, List.of(evidence));
+    public static Indicator of(State state, Evidence... evidence) {
+        return new Indicator(state, List.of(evidence));
     }
 
     /** A state established by a lab value in its canonical unit meeting a criterion. */
-    public static Indicator lab(String name, NormalisedLab lab, String criterion) {
-        return new Indicator(name, List.of(labEvidence(lab, criterion)));
+    public static Indicator lab(State state, NormalisedLab lab, String criterion) {
+        return new Indicator(state, List.of(labEvidence(lab, criterion)));
     }
 
     /** A state established by several facts at once; evidence of nested indicators is flattened. */
-    public static Indicator all(String name, Collection<?> facts) {
+    public static Indicator all(State state, Collection<?> facts) {
         List<Evidence> evidence = new ArrayList<>();
         for (Object fact : facts) {
             evidence.addAll(FactEvidence.of(fact));
         }
-        return new Indicator(name, evidence);
+        return new Indicator(state, evidence);
     }
 
     /** A state established by several facts at once plus a criterion on the whole. */
-    public static Indicator all(String name, Collection<?> facts, String fact, Object value, String criterion) {
-        Indicator parts = all(name, facts);
+    public static Indicator all(State state, Collection<?> facts, String fact, Object value, String criterion) {
+        Indicator parts = all(state, facts);
         List<Evidence> evidence = new ArrayList<>(parts.evidence());
         evidence.add(new Evidence(fact, normalise(value), criterion));
-        return new Indicator(name, evidence);
+        return new Indicator(state, evidence);
     }
 
     /** This state with the evidence of one more fact, for example the upper limit a lab was compared with. */
     public Indicator with(Object fact) {
         List<Evidence> more = new ArrayList<>(evidence);
         more.addAll(FactEvidence.of(fact));
-        return new Indicator(name, more);
+        return new Indicator(state, more);
     }
 
     static Evidence labEvidence(NormalisedLab lab, String criterion) {

@@ -50,9 +50,9 @@ class AmendmentOrderRegressionTest {
         Path safety = dir.resolve("60-safety.drl");
         String original = Files.readString(safety);
         String edited = original.replace(
-                "@suppresses(\"SC_HYDRATION\")\n    ruleflow-group \"safety\"\nwhen\n    Indicator( name == \"NA_MODERATE_LOW\" )",
+                "@suppresses(\"SC_HYDRATION\")\n    ruleflow-group \"safety\"\nwhen\n    Indicator( state == State.NA_MODERATE_LOW )",
                 "@suppresses(\"SC_HYDRATION\") @amends(\"CAUSE_ELECTROLYTE_LOSS replace fluid-plan\")\n"
-                        + "    ruleflow-group \"safety\"\nwhen\n    Indicator( name == \"NA_MODERATE_LOW\" )");
+                        + "    ruleflow-group \"safety\"\nwhen\n    Indicator( state == State.NA_MODERATE_LOW )");
         assertThat(edited).as("the edit this test makes").isNotEqualTo(original);
         Files.writeString(safety, edited);
         assertThatThrownBy(() -> CrampAssessor.builder().rulesFrom(dir).build())

@@ -29,8 +29,8 @@ class DiagnosticOrderRegressionTest {
                 // Several problems of several kinds on several rules.
                 content = content.replace("@source(\"HypoK; MERCK;", "@sourse(\"HypoK; MERCK;")
                         .replace("@id(\"CAUSE-FLAT-01\")", "@id(\"CAUSE-AGE-01\")")
-                        .replace("@version(\"1\")\n    ruleflow-group \"cause\"\nwhen\n    Indicator( name == \"MG_LOW\" )",
-                                "\n    ruleflow-group \"cause\"\nwhen\n    Indicator( name == \"MG_LOW\" )");
+                        .replace("@version(\"1\")\n    ruleflow-group \"cause\"\nwhen\n    Indicator( state == State.MG_LOW )",
+                                "\n    ruleflow-group \"cause\"\nwhen\n    Indicator( state == State.MG_LOW )");
             }
             Files.writeString(dir.resolve(file.name()), content);
         }

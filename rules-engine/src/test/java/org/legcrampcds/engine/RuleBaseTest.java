@@ -65,10 +65,10 @@ class RuleBaseTest {
 
     @Test
     void syntaxError_failsTheBuildWithFileAndLine() throws IOException {
-        String brokenPattern = "Indicator( name == \"K_LOW\" )";
+        String brokenPattern = "Indicator( state == State.K_LOW )";
         int line = lineOf(builtIn("30-causes.drl"), brokenPattern);
 
-        buildFailsAfterEditing("30-causes.drl", text -> text.replace(brokenPattern, "Indicator( name == \"K_LOW\" "))
+        buildFailsAfterEditing("30-causes.drl", text -> text.replace(brokenPattern, "Indicator( state == State.K_LOW "))
                 .hasMessageContaining("30-causes.drl:")
                 .satisfies(e -> {
                     List<RuleProblem> problems = ((RuleBaseException) e).problems();
@@ -80,8 +80,8 @@ class RuleBaseTest {
 
     @Test
     void unknownFactField_failsTheBuildNamingTheRuleLine() throws IOException {
-        buildFailsAfterEditing("70-self-care.drl", text -> text.replace("Indicator( name == \"STRENUOUS_EXERCISE\" )",
-                "Indicator( nmae == \"STRENUOUS_EXERCISE\" )"))
+        buildFailsAfterEditing("70-self-care.drl", text -> text.replace("Indicator( state == State.STRENUOUS_EXERCISE )",
+                "Indicator( sate == State.STRENUOUS_EXERCISE )"))
                 .satisfies(e -> {
                     List<RuleProblem> problems = ((RuleBaseException) e).problems();
                     assertThat(problems).extracting(RuleProblem::file).contains("70-self-care.drl");

@@ -1,7 +1,9 @@
 package org.legcrampcds.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +56,65 @@ class RuleLintTest {
     }
 
     @Test
-    void indicatorNameWithATypo_isReadButNeverWritten() {
-        Edit edit = edit("30-causes.drl", "Indicator( name == \"MG_LOW\" )", 0,
-                text -> text.replace("Indicator( name == \"MG_LOW\" )", "Indicator( name == \"MG_LO\" )"));
-        assertThat(edit.problems()).anySatisfy(p -> assertProblem(p, "30-causes.drl", edit.line(), RuleDiagnostic.STATE_NEVER_WRITTEN));
+    void stateNoRuleWrites_isReadButNeverWritten() {
+        // DRV-MG-LOW writes another state, so CAUSE-MG-01's pattern on MG_LOW can never match.
+        Map<String, String> files = new LinkedHashMap<>(RuleSource.builtIn().files());
+        files.put("10-derive.drl", files.get("10-derive.drl").replace("Indicator.lab( State.MG_LOW,", "Indicator.lab( State.MG_SEVERE_LOW,"));
+        Edit edit = edit("30-causes.drl", "Indicator( state == State.MG_LOW )", 0, text -> text, files);
+        assertThat(RuleBase.validate(RuleSource.ofFiles(files)))
+                .anySatisfy(p -> assertProblem(p, "30-causes.drl", edit.line(), RuleDiagnostic.STATE_NEVER_WRITTEN));
     }
 
     @Test
-    void indicatorNoRuleReads_isWrittenButNeverRead() {
-        Edit edit = edit("10-derive.drl", "insert( Indicator.of( \"SMOKER\"", 0,
-                text -> text.replace("insert( Indicator.of( \"SMOKER\"", "insert( Indicator.of( \"SMOKES\""));
-        assertThat(edit.problems()).anySatisfy(p -> assertProblem(p, "10-derive.drl", edit.line(), RuleDiagnostic.STATE_NEVER_READ));
+    void stateNoRuleReads_isWrittenButNeverRead() {
+        Map<String, String> files = new LinkedHashMap<>(RuleSource.builtIn().files());
+        String causes = files.get("30-causes.drl");
+        files.put("30-causes.drl", causes.replace("state in ( State.SMOKER, State.ALCOHOL_OVER_14 )", "state == State.ALCOHOL_OVER_14"));
+        assertThat(files.get("30-causes.drl")).as("the edit this test makes").isNotEqualTo(causes);
+        int line = lineAt(files.get("10-derive.drl"), files.get("10-derive.drl").indexOf("insert( Indicator.of( State.SMOKER"));
+        assertThat(RuleBase.validate(RuleSource.ofFiles(files)))
+                .anySatisfy(p -> assertProblem(p, "10-derive.drl", line, RuleDiagnostic.STATE_NEVER_READ));
+    }
+
+    @Test
+    void misspeltStateInAPattern_failsCompilation_andIsNamedAtItsLine() {
+        Edit edit = edit("30-causes.drl", "Indicator( state == State.MG_LOW )", 0,
+                text -> text.replace("Indicator( state == State.MG_LOW )", "Indicator( state == State.MG_LO )"));
+        // Drools itself rejects it: the typed state is not only a lint.
+        List<RuleProblem> compileErrors = new ArrayList<>();
+        assertThat(RuleBaseCompiler.compile(RuleSource.ofFiles(edit.files()).ruleFiles(), compileErrors)).isNull();
+        assertThat(compileErrors).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("30-causes.drl");
+            assertThat(p.diagnostic()).isEqualTo(RuleDiagnostic.DRL_COMPILE_ERROR);
+        });
+        // validate and build name it once, at its line, with what to write instead.
+        assertThat(edit.problems()).singleElement().satisfies(p -> {
+            assertProblem(p, "30-causes.drl", edit.line(), RuleDiagnostic.UNKNOWN_STATE);
+            assertThat(p.message()).contains("State.MG_LO ").contains("did you mean MG_LOW?");
+        });
+        assertThatThrownBy(() -> RuleBase.build(RuleSource.ofFiles(edit.files())))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("30-causes.drl:" + edit.line() + ": " + RuleDiagnostic.UNKNOWN_STATE.code());
+    }
+
+    @Test
+    void misspeltStateInAConsequence_failsCompilation_andIsNamedAtItsLine() {
+        Edit edit = edit("10-derive.drl", "insert( Indicator.of( State.SMOKER", 0,
+                text -> text.replace("insert( Indicator.of( State.SMOKER", "insert( Indicator.of( State.SMOKES"));
+        assertThat(edit.problems()).singleElement().satisfies(p -> {
+            assertProblem(p, "10-derive.drl", edit.line(), RuleDiagnostic.UNKNOWN_STATE);
+            assertThat(p.message()).contains("did you mean SMOKER?");
+        });
+    }
+
+    @Test
+    void indicatorReadByAQuotedName_asInAnOlderExport_isReportedWithTheTypedForm() {
+        Edit edit = edit("30-causes.drl", "Indicator( state == State.MG_LOW )", 0,
+                text -> text.replace("Indicator( state == State.MG_LOW )", "Indicator( name == \"MG_LOW\" )"));
+        assertThat(edit.problems()).anySatisfy(p -> {
+            assertProblem(p, "30-causes.drl", edit.line(), RuleDiagnostic.UNKNOWN_STATE);
+            assertThat(p.message()).contains("Indicator( state == State.MG_LOW )");
+        });
     }
 
     @Test
@@ -125,7 +175,10 @@ class RuleLintTest {
 
     /** The built-in files with one edit of {@code file}, the problems they have, and the line of {@code marker} after the edit. */
     private static Edit edit(String file, String marker, int unused, UnaryOperator<String> change) {
-        Map<String, String> files = new LinkedHashMap<>(RuleSource.builtIn().files());
+        return edit(file, marker, unused, change, new LinkedHashMap<>(RuleSource.builtIn().files()));
+    }
+
+    private static Edit edit(String file, String marker, int unused, UnaryOperator<String> change, Map<String, String> files) {
         String original = files.get(file);
         String edited = change.apply(original);
         files.put(file, edited);
