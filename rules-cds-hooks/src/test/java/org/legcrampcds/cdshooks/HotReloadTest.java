@@ -76,7 +76,8 @@ class HotReloadTest {
         try (var in = HotReloadTest.class.getResourceAsStream("/bundles/interfaces-example.bundle.json")) {
             bundle = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        PatientCase patient = FhirCaseMapper.create().mapBundle(bundle, java.time.LocalDate.of(2026, 12, 1), null).patientCase();
+        PatientCase patient = FhirCaseMapper.create().read(bundle, java.time.LocalDate.of(2026, 12, 1), null, "interfaces-example")
+                .patientCaseOrThrow();
         return candidate -> candidate.assess(patient).codes().contains("CAUSE_AGE") ? List.of()
                 : List.of("interfaces-example: CAUSE_AGE expected, not found");
     }
