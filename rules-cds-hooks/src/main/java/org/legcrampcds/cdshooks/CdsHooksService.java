@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -47,7 +46,6 @@ public final class CdsHooksService implements AutoCloseable {
 
     private static final String SERVICES = "/cds-services";
     private static final String ANSWERED = "leg-cramp-cds.answered";
-    private static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
 
     /** How long a rule directory must stay unchanged before it is rebuilt: one save, one rebuild. */
     private static final Duration SETTLE = Duration.ofMillis(500);
@@ -94,6 +92,7 @@ public final class CdsHooksService implements AutoCloseable {
         private TrustedIssuers trustedIssuers;
         private String publicUrl;
         private Clock clock = Clock.systemUTC();
+        private FhirServerLimits fhirServerLimits = FhirServerLimits.defaults();
 
         private Builder() {
         }
@@ -165,6 +164,15 @@ public final class CdsHooksService implements AutoCloseable {
         }
 
         /**
+         * How much one call may read from the EHR's {@code fhirServer}, and how long it may take: by
+         * default 16 MB per answer, 64 MB and 10 s per call, 100 pages, a quarter of the heap over all calls.
+         */
+        public Builder fhirServerLimits(FhirServerLimits limits) {
+            this.fhirServerLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
          * Binds and starts serving.
          *
          * @throws CdsHooksConfigException ({@code LCC-H009}) for a bind beyond loopback without trusted issuers
@@ -189,11 +197,11 @@ public final class CdsHooksService implements AutoCloseable {
             }
             FhirCaseMapper mapper = FhirCaseMapper.create();
             FhirJson fhir = new FhirJson();
-            Routes routes = new Routes(serving, clock, trustedIssuers != null, mapper, fhir);
+            Routes routes = new Routes(serving, clock, trustedIssuers != null, mapper, fhir, fhirServerLimits);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
-                config.http.maxRequestSize = MAX_REQUEST_BYTES;
+                config.http.maxRequestSize = RequestJson.MAX_BODY_BYTES;
                 config.http.prefer405over404 = true;
                 // Browser-based CDS clients (SMART apps, the CDS Hooks sandbox) call from another origin.
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
@@ -249,9 +257,10 @@ public final class CdsHooksService implements AutoCloseable {
         private volatile JwtAuthenticator authenticator;
         private volatile String serviceUrl;
 
-        Routes(Supplier<CrampAssessor> assessors, Clock clock, boolean tokensRequired, FhirCaseMapper mapper, FhirJson fhir) {
+        Routes(Supplier<CrampAssessor> assessors, Clock clock, boolean tokensRequired, FhirCaseMapper mapper, FhirJson fhir,
+               FhirServerLimits limits) {
             this.tokensRequired = tokensRequired;
-            PrefetchResolver prefetch = new PrefetchResolver(fhir, new FhirServerClient(fhir), mapper.observationCodes());
+            PrefetchResolver prefetch = new PrefetchResolver(fhir, new FhirServerClient(fhir, limits), mapper.observationCodes());
             this.hooks = new HookHandler(assessors, new HookRequestReader(fhir), prefetch,
                     new HookAssessor(mapper, clock), new Cards(() -> serviceUrl));
             this.discovery = Json.write(Discovery.document(mapper.observationCodes()));
@@ -303,20 +312,8 @@ public final class CdsHooksService implements AutoCloseable {
         }
 
         private static JsonNode body(Context ctx) {
-            String type = ctx.contentType();
-            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).matches("application/([a-z.+-]+\\+)?json\\s*(;.*)?")) {
-                throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null,
-                        "the body must be JSON (Content-Type: application/json), not " + (type == null ? "untyped" : "'" + type + "'"));
-            }
             try {
-                JsonNode node = Json.MAPPER.readTree(ctx.bodyAsBytes());
-                if (node == null || node.isMissingNode()) {
-                    throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null, "the body is empty: a JSON object is required");
-                }
-                return node;
-            } catch (JsonProcessingException e) {
-                throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null, "the body is not JSON (line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                return RequestJson.read(ctx.contentType(), ctx.req().getContentLengthLong(), ctx.req().getInputStream());
             } catch (IOException e) {
                 throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null, "the body could not be read");
             }
