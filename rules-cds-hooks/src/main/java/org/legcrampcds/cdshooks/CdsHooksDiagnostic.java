@@ -28,23 +28,23 @@ public enum CdsHooksDiagnostic implements Diagnostic {
     /** A bind to an address other than loopback without trusted issuers (the service does not start). */
     UNPROTECTED_BIND("LCC-H009"),
     /** The request body is over 32 MB (413). */
-    REQUEST_TOO_LARGE("LCC-H020"),
+    REQUEST_TOO_LARGE("LCC-H023"),
     /** The request's JSON is nested deeper than 200 levels (400). */
-    JSON_TOO_DEEP("LCC-H021"),
+    JSON_TOO_DEEP("LCC-H028"),
     /** A string (or a field name) of the request's JSON is over 1 MB (400). */
-    JSON_STRING_TOO_LONG("LCC-H022"),
+    JSON_STRING_TOO_LONG("LCC-H029"),
     /** A number of the request's JSON has more than 1,000 digits (400). */
-    JSON_NUMBER_TOO_LONG("LCC-H023"),
+    JSON_NUMBER_TOO_LONG("LCC-H030"),
     /** One answer of {@code fhirServer} is over its bound (16 MB by default) (412). */
-    FHIR_ANSWER_TOO_LARGE("LCC-H024"),
+    FHIR_ANSWER_TOO_LARGE("LCC-H031"),
     /** The answers of {@code fhirServer} to one call are together over their bound (64 MB by default) (412). */
-    FHIR_ANSWERS_TOO_LARGE("LCC-H025"),
+    FHIR_ANSWERS_TOO_LARGE("LCC-H032"),
     /** Fetching from {@code fhirServer}, bodies included, did not finish by the call's deadline (10 s by default) (412). */
-    FHIR_DEADLINE("LCC-H026"),
+    FHIR_DEADLINE("LCC-H033"),
     /** One call would need more than its bound of requests to {@code fhirServer} (100 pages by default) (412). */
-    FHIR_TOO_MANY_PAGES("LCC-H027"),
+    FHIR_TOO_MANY_PAGES("LCC-H034"),
     /** The service already holds as many bytes of FHIR answers as it may, over all calls in flight (412). */
-    FHIR_SERVICE_BUSY("LCC-H028");
+    FHIR_SERVICE_BUSY("LCC-H035");
 
     private final String code;
 

@@ -150,7 +150,7 @@ final class FhirServerClient {
         /**
          * What a fetched key gives, waited for until the call's deadline at the latest.
          *
-         * @throws HookException the key's failure, or {@code LCC-H026} at the deadline
+         * @throws HookException the key's failure, or {@code LCC-H033} at the deadline
          */
         <T> T await(CompletableFuture<T> future, Supplier<@Nullable String> field) {
             long remaining = deadline - System.nanoTime();

@@ -8,15 +8,15 @@ import java.util.Objects;
  * of these bounds the call is answered 412 with an OperationOutcome and a diagnostic code, and what
  * was read is dropped. The caller chooses {@code fhirServer}, so none of them may be unbounded.
  *
- * @param maxResponseBytes the bytes of one answer's body (default 16 MB): {@code LCC-H024}
- * @param maxCallBytes     the bytes of all the answers of one call together (default 64 MB): {@code LCC-H025}
+ * @param maxResponseBytes the bytes of one answer's body (default 16 MB): {@code LCC-H031}
+ * @param maxCallBytes     the bytes of all the answers of one call together (default 64 MB): {@code LCC-H032}
  * @param deadline         the time one call may spend fetching, reading the bodies included (default 10 s):
- *                         {@code LCC-H026}
+ *                         {@code LCC-H033}
  * @param maxPages         the requests one call may make, first pages and next pages together (default 100):
- *                         {@code LCC-H027}
+ *                         {@code LCC-H034}
  * @param maxHeldBytes     the bytes of FHIR answers the whole service holds at once, over every call in flight
  *                         (default a quarter of the maximum heap): a call that would go past it is answered
- *                         412 with {@code LCC-H028}, so that memory stays bounded whatever the number of calls
+ *                         412 with {@code LCC-H035}, so that memory stays bounded whatever the number of calls
  */
 public record FhirServerLimits(long maxResponseBytes, long maxCallBytes, Duration deadline, int maxPages,
                                long maxHeldBytes) {

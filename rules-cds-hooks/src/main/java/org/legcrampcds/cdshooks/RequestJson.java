@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a hook or feedback call, read within the bounds of interfaces.md §7 (2.3): at most
- * 32 MB (413, {@code LCC-H020}); JSON nested at most 200 levels (400, {@code LCC-H021}), strings and
- * field names of at most 1 MB ({@code LCC-H022}) and numbers of at most 1,000 digits
- * ({@code LCC-H023}). The body is parsed as it arrives, never buffered whole, and a bound is reported
+ * 32 MB (413, {@code LCC-H023}); JSON nested at most 200 levels (400, {@code LCC-H028}), strings and
+ * field names of at most 1 MB ({@code LCC-H029}) and numbers of at most 1,000 digits
+ * ({@code LCC-H030}). The body is parsed as it arrives, never buffered whole, and a bound is reported
  * where it was crossed, never as a 500.
  */
 final class RequestJson {

@@ -56,7 +56,7 @@ class BoundedMemoryTest {
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(412);
                 JsonNode outcome = Json.MAPPER.readTree(answer.body());
                 assertThat(outcome.path("resourceType").asText()).isEqualTo("OperationOutcome");
-                assertThat(Outcomes.codes(outcome)).singleElement().isIn("LCC-H024", "LCC-H025", "LCC-H028");
+                assertThat(Outcomes.codes(outcome)).singleElement().isIn("LCC-H031", "LCC-H032", "LCC-H035");
             }
             // Far less than the 2,100 MB the three calls were offered.
             assertThat(hostile.bytesSent()).isLessThan(600L * 1024 * 1024);

@@ -76,7 +76,7 @@ class FhirServerBoundsTest {
     void aServerThatDoesNotAnswer_isCutAtTheDeadline() {
         hostile.behave(HostileFhirServer.Behaviour.SLOW);
         long start = System.nanoTime();
-        JsonNode outcome = refused(service, observationsFrom(hostile.base()), "LCC-H026");
+        JsonNode outcome = refused(service, observationsFrom(hostile.base()), "LCC-H033");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).isBetween(DEADLINE.minusMillis(100), DEADLINE.plusSeconds(3));
@@ -88,7 +88,7 @@ class FhirServerBoundsTest {
     void aServerThatDribblesItsBody_isCutAtTheDeadline_notWhenItStops() {
         hostile.behave(HostileFhirServer.Behaviour.DRIBBLE);
         long start = System.nanoTime();
-        refused(service, observationsFrom(hostile.base()), "LCC-H026");
+        refused(service, observationsFrom(hostile.base()), "LCC-H033");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         // The headers came at once: a time-out on the headers alone would have let this run for ever.
@@ -99,7 +99,7 @@ class FhirServerBoundsTest {
     @Test
     void a100MbAnswer_isCutAt16Mb_withoutReadingTheRest() {
         hostile.behave(HostileFhirServer.Behaviour.PADDED);
-        JsonNode outcome = refused(service, observationsFrom(hostile.base()), "LCC-H024");
+        JsonNode outcome = refused(service, observationsFrom(hostile.base()), "LCC-H031");
 
         assertThat(outcome.toString()).contains("over 16 MB");
         // The socket's buffers hold a little more than what was read; 100 MB would mean it was all read.
@@ -110,7 +110,7 @@ class FhirServerBoundsTest {
     @Test
     void a100MbAnswerThatSaysSo_isRefusedBeforeItsBody() {
         hostile.behave(HostileFhirServer.Behaviour.PADDED_DECLARED);
-        refused(service, observationsFrom(hostile.base()), "LCC-H024");
+        refused(service, observationsFrom(hostile.base()), "LCC-H031");
 
         assertThat(hostile.bytesSent()).isLessThan(16 * MB);
         stillAnswers();
@@ -129,7 +129,7 @@ class FhirServerBoundsTest {
     void answersOverThePerCallBound_together_are412() {
         // Seven answers of 12 MB: each under 16 MB, together over 64 MB.
         hostile.behave(HostileFhirServer.Behaviour.PADDED).size(12 * MB);
-        JsonNode outcome = refused(service, everythingFrom(hostile.base()), "LCC-H025");
+        JsonNode outcome = refused(service, everythingFrom(hostile.base()), "LCC-H032");
 
         assertThat(outcome.toString()).contains("over 64 MB");
         stillAnswers();
@@ -140,7 +140,7 @@ class FhirServerBoundsTest {
         // The default deadline (10 s) here: a hundred pages on a busy machine can take more than 2 s.
         try (TestService paging = TestService.start()) {
             hostile.behave(HostileFhirServer.Behaviour.ENDLESS_PAGES);
-            refused(paging, observationsFrom(hostile.base()), "LCC-H027");
+            refused(paging, observationsFrom(hostile.base()), "LCC-H034");
         }
         assertThat(hostile.requests()).isEqualTo(100);
         stillAnswers();
@@ -168,7 +168,7 @@ class FhirServerBoundsTest {
         try (TestService small = TestService.start(b -> b.fhirServerLimits(FhirServerLimits.defaults()
                 .withDeadline(DEADLINE).withMaxHeldBytes(4 * MB)))) {
             hostile.behave(HostileFhirServer.Behaviour.PADDED).size(8 * MB);
-            refused(small, observationsFrom(hostile.base()), "LCC-H028");
+            refused(small, observationsFrom(hostile.base()), "LCC-H035");
 
             // What the refused call held is given back: a call of 3 MB fits again, twice in a row.
             hostile.behave(HostileFhirServer.Behaviour.PADDED).size(3 * MB);

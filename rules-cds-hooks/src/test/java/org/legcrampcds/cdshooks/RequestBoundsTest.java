@@ -72,59 +72,59 @@ class RequestBoundsTest {
     void nesting_atTheBound_isRead_andOnePast_is400() {
         read(callWithExtra(nestedTo(200)));
 
-        JsonNode outcome = refused(callWithExtra(nestedTo(201)), 400, "LCC-H021");
+        JsonNode outcome = refused(callWithExtra(nestedTo(201)), 400, "LCC-H028");
         assertThat(Outcomes.fields(outcome).get(0)).startsWith("prefetch.extra[0][0]");
     }
 
     @Test
     void nesting1001Deep_asTheReviewSentIt_is400() {
-        refused("[".repeat(1001) + "]".repeat(1001), 400, "LCC-H021");
+        refused("[".repeat(1001) + "]".repeat(1001), 400, "LCC-H028");
     }
 
     @Test
     void aString_atTheBound_isRead_andOnePast_is400_namingItsField() {
         read(callWithExtra("\"" + "x".repeat(RequestJson.MAX_STRING_CHARS) + "\""));
 
-        JsonNode outcome = refused(callWithExtra("\"" + "x".repeat(RequestJson.MAX_STRING_CHARS + 1) + "\""), 400, "LCC-H022");
+        JsonNode outcome = refused(callWithExtra("\"" + "x".repeat(RequestJson.MAX_STRING_CHARS + 1) + "\""), 400, "LCC-H029");
         assertThat(Outcomes.fields(outcome)).containsExactly("prefetch.extra");
         assertThat(outcome.toString()).doesNotContain("xxxxxxxx");
     }
 
     @Test
     void a21MbString_asTheReviewSentIt_is400() {
-        refused(callWithExtra("\"" + "x".repeat(21 * 1024 * 1024) + "\""), 400, "LCC-H022");
+        refused(callWithExtra("\"" + "x".repeat(21 * 1024 * 1024) + "\""), 400, "LCC-H029");
     }
 
     @Test
     void aFieldName_overTheBound_is400() {
-        refused(callWithExtra("{\"" + "k".repeat(RequestJson.MAX_STRING_CHARS + 1) + "\": 1}"), 400, "LCC-H022");
+        refused(callWithExtra("{\"" + "k".repeat(RequestJson.MAX_STRING_CHARS + 1) + "\": 1}"), 400, "LCC-H029");
     }
 
     @Test
     void aNumber_atTheBound_isRead_andOnePast_is400() {
         read(callWithExtra("1".repeat(RequestJson.MAX_NUMBER_DIGITS)));
 
-        refused(callWithExtra("1".repeat(RequestJson.MAX_NUMBER_DIGITS + 1)), 400, "LCC-H023");
-        refused(callWithExtra("0." + "1".repeat(1_500)), 400, "LCC-H023");
+        refused(callWithExtra("1".repeat(RequestJson.MAX_NUMBER_DIGITS + 1)), 400, "LCC-H030");
+        refused(callWithExtra("0." + "1".repeat(1_500)), 400, "LCC-H030");
     }
 
     @Test
     void a1500DigitNumber_asTheReviewSentIt_is400() {
-        refused(callWithExtra("1".repeat(1_500)), 400, "LCC-H023");
+        refused(callWithExtra("1".repeat(1_500)), 400, "LCC-H030");
     }
 
     @Test
     void aBodyOver32Mb_withItsLength_is413_beforeItIsRead() throws IOException {
         RawAnswer answer = rawPost(33L * 1024 * 1024, false);
         assertThat(answer.status()).as(answer.text()).isEqualTo(413);
-        assertThat(answer.text()).contains("OperationOutcome", "LCC-H020");
+        assertThat(answer.text()).contains("OperationOutcome", "LCC-H023");
     }
 
     @Test
     void aChunkedBodyOver32Mb_is413_whenItCrossesTheBound() throws IOException {
         RawAnswer answer = rawPost(33L * 1024 * 1024, true);
         assertThat(answer.status()).as(answer.text()).isEqualTo(413);
-        assertThat(answer.text()).contains("OperationOutcome", "LCC-H020");
+        assertThat(answer.text()).contains("OperationOutcome", "LCC-H023");
     }
 
     @Test
