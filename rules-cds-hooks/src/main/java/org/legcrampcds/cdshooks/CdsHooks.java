@@ -26,12 +26,14 @@ final class CdsHooks {
     /**
      * @param assessors the rule base serving now, read once per call; null while none is loaded
      * @param sourceUrl the URL of every card's source, or null
+     * @param limits    how much one call may read from the EHR's {@code fhirServer}, and for how long
      */
-    CdsHooks(Supplier<@Nullable CrampAssessor> assessors, Clock clock, Supplier<@Nullable String> sourceUrl) {
+    CdsHooks(Supplier<@Nullable CrampAssessor> assessors, Clock clock, Supplier<@Nullable String> sourceUrl,
+             FhirServerLimits limits) {
         this.assessors = assessors;
         FhirCaseMapper mapper = FhirCaseMapper.create();
         FhirJson fhir = new FhirJson();
-        PrefetchResolver prefetch = new PrefetchResolver(fhir, new FhirServerClient(fhir), mapper.observationCodes());
+        PrefetchResolver prefetch = new PrefetchResolver(fhir, new FhirServerClient(fhir, limits), mapper.observationCodes());
         this.hooks = new HookHandler(this::serving, new HookRequestReader(fhir), prefetch, new HookAssessor(mapper, clock),
                 new Cards(sourceUrl));
         this.discovery = Discovery.document(mapper.observationCodes());

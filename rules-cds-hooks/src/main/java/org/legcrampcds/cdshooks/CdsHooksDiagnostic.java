@@ -42,7 +42,23 @@ public enum CdsHooksDiagnostic implements Diagnostic {
     /** No rule base is loaded yet (503, and {@code /health/ready} answers 503). */
     NOT_READY("LCC-H026"),
     /** Something the service did not foresee (500); the log names the exception's class, never the request. */
-    INTERNAL_ERROR("LCC-H027");
+    INTERNAL_ERROR("LCC-H027"),
+    /** The request's JSON is nested deeper than 200 levels (400). */
+    JSON_TOO_DEEP("LCC-H028"),
+    /** A string (or a field name) of the request's JSON is over 1 MB (400). */
+    JSON_STRING_TOO_LONG("LCC-H029"),
+    /** A number of the request's JSON has more than 1,000 digits (400). */
+    JSON_NUMBER_TOO_LONG("LCC-H030"),
+    /** One answer of {@code fhirServer} is over its bound (16 MB by default) (412). */
+    FHIR_ANSWER_TOO_LARGE("LCC-H031"),
+    /** The answers of {@code fhirServer} to one call are together over their bound (64 MB by default) (412). */
+    FHIR_ANSWERS_TOO_LARGE("LCC-H032"),
+    /** Fetching from {@code fhirServer}, bodies included, did not finish by the call's deadline (10 s by default) (412). */
+    FHIR_DEADLINE("LCC-H033"),
+    /** One call would need more than its bound of requests to {@code fhirServer} (100 pages by default) (412). */
+    FHIR_TOO_MANY_PAGES("LCC-H034"),
+    /** The service already holds as many bytes of FHIR answers as it may, over all calls in flight (412). */
+    FHIR_SERVICE_BUSY("LCC-H035");
 
     private final String code;
 

@@ -86,6 +86,7 @@ public final class CdsHooksService implements AutoCloseable {
         private @Nullable TrustedIssuers trustedIssuers;
         private @Nullable String publicUrl;
         private Clock clock = Clock.systemUTC();
+        private FhirServerLimits fhirServerLimits = FhirServerLimits.defaults();
 
         private Builder() {
         }
@@ -172,6 +173,15 @@ public final class CdsHooksService implements AutoCloseable {
         }
 
         /**
+         * How much one call may read from the EHR's {@code fhirServer}, and how long it may take: by
+         * default 16 MB per answer, 64 MB and 10 s per call, 100 pages, a quarter of the heap over all calls.
+         */
+        public Builder fhirServerLimits(FhirServerLimits limits) {
+            this.fhirServerLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
          * Binds and starts serving.
          *
          * @throws CdsHooksConfigException ({@code LCC-H009}) for a bind beyond loopback without trusted issuers
@@ -197,7 +207,7 @@ public final class CdsHooksService implements AutoCloseable {
                 serving = reloadable::current;
             }
             Bound bound = new Bound();
-            CdsHooks hooks = new CdsHooks(serving, clock, () -> bound.url);
+            CdsHooks hooks = new CdsHooks(serving, clock, () -> bound.url, fhirServerLimits);
             Javalin app = new HttpLayer(hooks, issuers != null, () -> bound.authenticator).create();
             try {
                 app.start(host, port);

@@ -1,5 +1,8 @@
 package org.legcrampcds.cdshooks;
 
+import java.io.Reader;
+import java.io.StringReader;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
@@ -20,6 +23,11 @@ final class FhirJson {
     }
 
     Resource parse(String json, String field) {
+        return parse(new StringReader(json), field);
+    }
+
+    /** Reads the resource as it streams in; anything HAPI cannot read is a malformed field, never a 500. */
+    Resource parse(Reader json, String field) {
         // A parser is cheap and not thread-safe: one per call.
         IParser parser = CONTEXT.newJsonParser();
         try {
@@ -28,8 +36,13 @@ final class FhirJson {
                 throw HookException.malformed(field, "not a FHIR R4 resource");
             }
             return r;
+        } catch (HookException e) {
+            throw e;
         } catch (DataFormatException e) {
             throw HookException.malformed(field, "not FHIR R4 JSON: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // HAPI's own Jackson refusing a bound, or a body it chokes on: the class only, no content.
+            throw HookException.malformed(field, "not FHIR R4 JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -1,10 +1,8 @@
 package org.legcrampcds.cdshooks;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.Javalin;
@@ -27,7 +25,6 @@ final class HttpLayer {
 
     static final String SERVICES = "/cds-services";
     private static final String ANSWERED = "leg-cramp-cds.answered";
-    static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
 
     private final CdsHooks hooks;
     private final boolean tokensRequired;
@@ -47,7 +44,7 @@ final class HttpLayer {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.maxRequestSize = RequestJson.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             // Browser-based CDS clients (SMART apps, the CDS Hooks sandbox) call from another origin.
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
@@ -97,7 +94,7 @@ final class HttpLayer {
             case 405 -> OperationOutcomes.plain(405, CdsHooksDiagnostic.METHOD_NOT_ALLOWED,
                     method + " is not allowed on " + printable(path));
             case 413 -> OperationOutcomes.plain(413, CdsHooksDiagnostic.REQUEST_TOO_LARGE,
-                    "request too large: at most " + MAX_REQUEST_BYTES / (1024 * 1024) + " MB");
+                    "request too large: at most " + RequestJson.MAX_BODY_BYTES / (1024 * 1024) + " MB");
             case 500 -> OperationOutcomes.plain(500, CdsHooksDiagnostic.INTERNAL_ERROR,
                     "internal error: the service could not answer this request");
             default -> OperationOutcomes.plain(status, CdsHooksDiagnostic.BAD_HTTP_REQUEST,
@@ -123,20 +120,8 @@ final class HttpLayer {
     }
 
     private static JsonNode body(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).matches("application/([a-z.+-]+\\+)?json\\s*(;.*)?")) {
-            throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null,
-                    "the body must be JSON (Content-Type: application/json), not " + (type == null ? "untyped" : "'" + printable(type) + "'"));
-        }
         try {
-            JsonNode node = Json.MAPPER.readTree(ctx.bodyAsBytes());
-            if (node == null || node.isMissingNode()) {
-                throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null, "the body is empty: a JSON object is required");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null, "the body is not JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            return RequestJson.read(ctx.contentType(), ctx.req().getContentLengthLong(), ctx.req().getInputStream());
         } catch (IOException e) {
             throw new HookException(415, CdsHooksDiagnostic.NOT_JSON, null, "the body could not be read");
         }

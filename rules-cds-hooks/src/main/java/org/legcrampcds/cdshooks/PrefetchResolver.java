@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,12 +20,10 @@ import org.legcrampcds.fhir.FhirCaseMapper.LocatedResource;
  * Turns a call's prefetch into the patient's resources (interfaces.md §7): a key that is present is
  * used as it is (null or an OperationOutcome: no data, not asked again); an absent key is fetched
  * from {@code fhirServer}; a search Bundle with a next page is followed, on that server only. Keys
- * are fetched at once, not one after the other.
+ * are fetched at once, not one after the other, within the call's {@link FhirServerLimits}: the first
+ * key that fails or crosses a bound stops the others, and the call is answered 412 at once.
  */
 final class PrefetchResolver {
-
-    /** A bound on paging, so that a looping server cannot hold a call for ever. */
-    static final int MAX_PAGES = 50;
 
     private final FhirJson fhir;
     private final FhirServerClient client;
@@ -45,14 +42,34 @@ final class PrefetchResolver {
      * @throws HookException 412 when a key cannot be had, 400 when a value is not FHIR
      */
     List<LocatedResource> resolve(HookRequest request, Set<String> draftReferences) {
-        Map<PrefetchKey, CompletableFuture<List<LocatedResource>>> pending = new EnumMap<>(PrefetchKey.class);
-        for (PrefetchKey key : PrefetchKey.values()) {
-            pending.put(key, resolve(request, key));
+        Map<PrefetchKey, List<LocatedResource>> byKey = new EnumMap<>(PrefetchKey.class);
+        try (FhirServerClient.Fetch fetch = client.begin()) {
+            Map<PrefetchKey, CompletableFuture<List<LocatedResource>>> pending = new EnumMap<>(PrefetchKey.class);
+            CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+            for (PrefetchKey key : PrefetchKey.values()) {
+                CompletableFuture<List<LocatedResource>> future = resolve(request, key, fetch);
+                future.whenComplete((r, failure) -> {
+                    if (failure != null) {
+                        firstFailure.completeExceptionally(failure);
+                    }
+                });
+                pending.put(key, future);
+            }
+            // Whichever comes first: every key, or the first failure (which stops the others' reads).
+            CompletableFuture<Object> done = CompletableFuture.anyOf(
+                    CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)), firstFailure);
+            // At the deadline, the first key still unanswered is the one named.
+            fetch.await(done, () -> pending.entrySet().stream().filter(e -> !e.getValue().isDone())
+                    .map(e -> "prefetch." + e.getKey().key()).findFirst().orElse("fhirServer"));
+            for (Map.Entry<PrefetchKey, CompletableFuture<List<LocatedResource>>> e : pending.entrySet()) {
+                String field = "prefetch." + e.getKey().key();
+                byKey.put(e.getKey(), fetch.await(e.getValue(), () -> field));
+            }
         }
         Map<String, LocatedResource> unique = new LinkedHashMap<>();
         int anonymous = 0;
-        for (CompletableFuture<List<LocatedResource>> future : pending.values()) {
-            for (LocatedResource r : join(future)) {
+        for (List<LocatedResource> resources : byKey.values()) {
+            for (LocatedResource r : resources) {
                 String id = r.resource().getIdElement().getIdPart();
                 String reference = id == null ? "#" + anonymous++ : r.resource().fhirType() + "/" + id;
                 if (!draftReferences.contains(reference)) {
@@ -67,24 +84,24 @@ final class PrefetchResolver {
         return List.copyOf(unique.values());
     }
 
-    private CompletableFuture<List<LocatedResource>> resolve(HookRequest request, PrefetchKey key) {
+    private CompletableFuture<List<LocatedResource>> resolve(HookRequest request, PrefetchKey key, FhirServerClient.Fetch fetch) {
         String field = "prefetch." + key.key();
         if (request.prefetch().containsKey(key)) {
             JsonNode value = request.prefetch().get(key);
             if (value.isNull()) {
                 return CompletableFuture.completedFuture(List.of());
             }
-            return collect(request, fhir.parse(value, field), field, new ArrayList<>(), 1);
+            return collect(request, fhir.parse(value, field), field, new ArrayList<>(), 1, fetch);
         }
         URI server = request.server().orElseThrow(() -> new HookException(412, CdsHooksDiagnostic.PREFETCH_UNAVAILABLE,
                 field, "not prefetched, and the request names no fhirServer to fetch it from"));
         String query = key.template(observationCodes).replace(PrefetchKey.PATIENT_ID, request.patientId());
-        return client.get(FhirServerClient.resolve(server, query), request.accessToken(), field)
-                .thenCompose(resource -> collect(request, resource, field, new ArrayList<>(), 1));
+        return fetch.get(FhirServerClient.resolve(server, query), request.accessToken(), field)
+                .thenCompose(resource -> collect(request, resource, field, new ArrayList<>(), 1, fetch));
     }
 
     private CompletableFuture<List<LocatedResource>> collect(HookRequest request, Resource resource, String field,
-                                                             List<LocatedResource> into, int page) {
+                                                             List<LocatedResource> into, int page, FhirServerClient.Fetch fetch) {
         if (resource instanceof OperationOutcome) {
             return CompletableFuture.completedFuture(into);
         }
@@ -106,12 +123,10 @@ final class PrefetchResolver {
         }
         URI server = request.server().orElseThrow(() -> new HookException(412, CdsHooksDiagnostic.PREFETCH_UNAVAILABLE,
                 field, "the search Bundle has a next page, and the request names no fhirServer to fetch it from"));
-        if (page >= MAX_PAGES) {
-            throw FhirServerClient.failed(field, "more than " + MAX_PAGES + " pages of search results");
-        }
         URI nextUrl = nextPage(server, next.getUrl(), field);
-        return client.get(nextUrl, request.accessToken(), field)
-                .thenCompose(r -> collect(request, r, field, into, page + 1));
+        // Fetch.get counts the page against the call's bound of requests.
+        return fetch.get(nextUrl, request.accessToken(), field)
+                .thenCompose(r -> collect(request, r, field, into, page + 1, fetch));
     }
 
     /** The bearer token goes to the EHR's own server only, never to a link that leads elsewhere. */
@@ -127,16 +142,5 @@ final class PrefetchResolver {
             throw FhirServerClient.failed(field, "the next-page link leaves fhirServer");
         }
         return url;
-    }
-
-    private static List<LocatedResource> join(CompletableFuture<List<LocatedResource>> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof HookException h) {
-                throw h;
-            }
-            throw e;
-        }
     }
 }
