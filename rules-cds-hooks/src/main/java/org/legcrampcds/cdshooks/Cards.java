@@ -5,7 +5,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -13,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.legcrampcds.cdshooks.json.ActionJson;
 import org.legcrampcds.cdshooks.json.CardExtensionJson;
 import org.legcrampcds.cdshooks.json.CardJson;
+import org.legcrampcds.cdshooks.json.LinkJson;
 import org.legcrampcds.cdshooks.json.SourceJson;
 import org.legcrampcds.cdshooks.json.SuggestionJson;
+import org.legcrampcds.engine.Citation;
 import org.legcrampcds.model.Category;
 import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.Evidence;
@@ -25,7 +30,12 @@ import org.legcrampcds.model.Urgency;
 /**
  * CDS Hooks cards from a hook's findings (interfaces.md §7): each red flag its own card, most urgent
  * first; medicine reviews and safety interlocks in one card, causes, tests and self-care in another;
- * and an info card of the questions worth asking and the stale labs. Every card names the rule base.
+ * and an info card of the questions worth asking and the stale labs. Every card names the rule base,
+ * and carries its finding codes and {@code rulesetVersion} in its extension.
+ *
+ * <p>A card speaks to the clinician: per finding the evidence, then the finding's action under a
+ * heading that says it is the advice for the patient (the catalogue words it for the patient), then
+ * the sources by their citation from the rule base's source register, with links where they exist.
  */
 final class Cards {
 
@@ -44,16 +54,22 @@ final class Cards {
         this.sourceUrl = sourceUrl;
     }
 
-    List<CardJson> cards(HookAssessor.Result result, boolean orderSign) {
+    /** The advice's heading: the action texts are worded for the patient, and the card is read by the clinician. */
+    static final String ADVICE_HEADING = "Advice for the patient";
+
+    /**
+     * @param cite how the rule base that assessed cites a source id ({@code RuleBase::citation})
+     */
+    List<CardJson> cards(HookAssessor.Result result, boolean orderSign, Function<String, Citation> cite) {
         String version = result.assessment().rulesetVersion();
         List<CardJson> cards = new ArrayList<>();
         for (Finding f : result.shown()) {
             if (f.category() == Category.RED_FLAG) {
-                cards.add(card(f.title() + ": " + phrase(f.urgency()), indicator(f.urgency()), List.of(f), version, null));
+                cards.add(card(f.title() + ": " + phrase(f.urgency()), indicator(f.urgency()), List.of(f), version, null, cite));
             }
         }
-        group(cards, result, orderSign, MEDICINES, "Leg cramps, medicines: ", version);
-        group(cards, result, orderSign, CARE, "Leg cramps: ", version);
+        group(cards, result, orderSign, MEDICINES, "Leg cramps, medicines: ", version, cite);
+        group(cards, result, orderSign, CARE, "Leg cramps: ", version, cite);
         List<StaleLab> stale = result.showStaleLabs() ? result.assessment().staleLabs() : List.of();
         if (!result.questions().isEmpty() || !stale.isEmpty()) {
             cards.add(partialRecord(result.questions(), stale, version));
@@ -62,7 +78,7 @@ final class Cards {
     }
 
     private void group(List<CardJson> cards, HookAssessor.Result result, boolean orderSign, Set<Category> categories,
-                       String prefix, String version) {
+                       String prefix, String version, Function<String, Citation> cite) {
         List<Finding> findings = result.shown().stream().filter(f -> categories.contains(f.category())).toList();
         if (findings.isEmpty()) {
             return;
@@ -82,7 +98,7 @@ final class Cards {
             suggestion = new SuggestionJson(quinineDrafts.size() == 1 ? "Remove the draft quinine order"
                     : "Remove the draft quinine orders", UUID.randomUUID().toString(), true, actions);
         }
-        cards.add(card(summary, indicator, findings, version, suggestion));
+        cards.add(card(summary, indicator, findings, version, suggestion, cite));
     }
 
     private CardJson partialRecord(List<DataRequired> questions, List<StaleLab> stale, String version) {
@@ -109,10 +125,25 @@ final class Cards {
     }
 
     private CardJson card(String summary, String indicator, List<Finding> findings, String version,
-                          @Nullable SuggestionJson suggestion) {
-        return new CardJson(UUID.randomUUID().toString(), summary(summary), indicator, detail(findings, version), source(version),
-                suggestion == null ? null : List.of(suggestion), suggestion == null ? null : "at-most-one", null,
-                new CardExtensionJson(findings.stream().map(Finding::code).toList(), version));
+                          @Nullable SuggestionJson suggestion, Function<String, Citation> cite) {
+        List<LinkJson> links = links(findings, cite);
+        return new CardJson(UUID.randomUUID().toString(), summary(summary), indicator, detail(findings, version, cite),
+                source(version), suggestion == null ? null : List.of(suggestion), suggestion == null ? null : "at-most-one",
+                links.isEmpty() ? null : links, new CardExtensionJson(findings.stream().map(Finding::code).toList(), version));
+    }
+
+    /** A link per cited source that has one, each once. */
+    private static List<LinkJson> links(List<Finding> findings, Function<String, Citation> cite) {
+        Map<String, LinkJson> byUrl = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            for (String id : f.sources()) {
+                Citation c = cite.apply(id);
+                if (c.url() != null) {
+                    byUrl.putIfAbsent(c.url(), new LinkJson(summary(c.title()), c.url(), "absolute"));
+                }
+            }
+        }
+        return List.copyOf(byUrl.values());
     }
 
     private SourceJson source(String version) {
@@ -123,24 +154,40 @@ final class Cards {
         return text.length() <= MAX_SUMMARY ? text : text.substring(0, MAX_SUMMARY - 1).stripTrailing() + "…";
     }
 
-    /** Markdown: per finding its title, urgency, action, evidence in canonical units and sources. */
-    static String detail(List<Finding> findings, String version) {
+    /**
+     * Markdown: per finding its title, urgency and code; the evidence in canonical units; the action
+     * under {@link #ADVICE_HEADING}; the sources by citation.
+     */
+    static String detail(List<Finding> findings, String version, Function<String, Citation> cite) {
         StringBuilder md = new StringBuilder();
         for (Finding f : findings) {
-            md.append("**").append(f.title()).append("** (").append(f.urgency()).append(", ").append(f.code()).append(")\n\n")
-                    .append(f.action()).append("\n\n");
+            md.append("### ").append(f.title()).append(" (").append(f.urgency()).append(", ").append(f.code()).append(")\n\n");
             if (!f.evidence().isEmpty()) {
-                md.append("Evidence:\n");
+                md.append("**Evidence**\n\n");
                 for (Evidence e : f.evidence()) {
                     md.append("- ").append(e).append('\n');
                 }
                 md.append('\n');
             }
+            md.append("**").append(ADVICE_HEADING).append("**\n\n").append(f.action()).append("\n\n");
             if (!f.sources().isEmpty()) {
-                md.append("Sources: ").append(String.join("; ", f.sources())).append("\n\n");
+                md.append("**Sources**\n\n");
+                for (String id : f.sources()) {
+                    md.append("- ").append(markdown(cite.apply(id))).append('\n');
+                }
+                md.append('\n');
             }
         }
         return md.append(footer(version)).toString();
+    }
+
+    /** A citation in Markdown: its title linked where it has a link, then publisher and year. */
+    static String markdown(Citation citation) {
+        String text = citation.text();
+        if (citation.url() == null) {
+            return text;
+        }
+        return "[" + citation.title() + "](" + citation.url() + ")" + text.substring(citation.title().length());
     }
 
     private static String footer(String version) {

@@ -1,6 +1,8 @@
 package org.legcrampcds.cdshooks;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +43,19 @@ final class CdsHooks {
 
     CdsServicesJson discovery() {
         return discovery;
+    }
+
+    /**
+     * The page of {@code GET /cds-services/rule-base}, every card's {@code source.url}: the rule base
+     * serving and the citation of each source its findings may name. 503 while none is loaded.
+     */
+    Map<String, Object> ruleBase() {
+        CrampAssessor rules = serving();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("name", "leg-cramp-cds rules");
+        page.put("rulesetVersion", rules.rulesetVersion());
+        page.put("sources", rules.ruleBase().citations());
+        return page;
     }
 
     /** The {@code rulesetVersion} serving now, or null while no rule base is loaded. */

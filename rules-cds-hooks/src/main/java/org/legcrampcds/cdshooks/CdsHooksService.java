@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -12,7 +13,6 @@ import io.javalin.Javalin;
 
 import org.jspecify.annotations.Nullable;
 import org.legcrampcds.engine.CrampAssessor;
-import org.legcrampcds.engine.ReloadResult;
 import org.legcrampcds.engine.ReloadableAssessor;
 import org.legcrampcds.engine.RuleBase;
 import org.legcrampcds.engine.RuleDirectoryWatcher;
@@ -43,12 +43,17 @@ public final class CdsHooksService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CdsHooksService.class);
 
+    /** How long a stop waits for calls in flight unless told otherwise. */
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
+
     private final Javalin app;
+    private final HttpLayer http;
     private final String url;
     private final @Nullable RuleDirectoryWatcher watcher;
 
-    private CdsHooksService(Javalin app, String url, @Nullable RuleDirectoryWatcher watcher) {
+    private CdsHooksService(Javalin app, HttpLayer http, String url, @Nullable RuleDirectoryWatcher watcher) {
         this.app = app;
+        this.http = http;
         this.url = url;
         this.watcher = watcher;
     }
@@ -67,13 +72,16 @@ public final class CdsHooksService implements AutoCloseable {
         return url;
     }
 
-    /** Stops serving; calls in flight are finished first (Jetty's graceful stop). */
+    /**
+     * Stops serving: the listening socket closes, the hook and feedback calls being answered are
+     * waited for (at most the {@link Builder#stopGrace stop grace}), then Jetty stops.
+     */
     @Override
     public void close() {
         if (watcher != null) {
             watcher.close();
         }
-        app.stop();
+        http.stop(app);
     }
 
     /** How to serve. Not thread-safe; {@link #start()} validates and binds. */
@@ -87,8 +95,21 @@ public final class CdsHooksService implements AutoCloseable {
         private @Nullable String publicUrl;
         private Clock clock = Clock.systemUTC();
         private FhirServerLimits fhirServerLimits = FhirServerLimits.defaults();
+        private Duration stopGrace = DEFAULT_STOP_GRACE;
 
         private Builder() {
+        }
+
+        /**
+         * How long {@link CdsHooksService#close()} (and so SIGTERM in {@code serve}) waits at most for
+         * the calls being answered before Jetty stops. Default 10 s, the FHIR fetching deadline of a call.
+         */
+        public Builder stopGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("the stop grace must not be negative: " + grace);
+            }
+            this.stopGrace = grace;
+            return this;
         }
 
         /** The address to bind; anything but loopback needs {@link #trustedIssuers}. Default 127.0.0.1. */
@@ -196,6 +217,12 @@ public final class CdsHooksService implements AutoCloseable {
             RuleDirectoryWatcher watcher = null;
             Supplier<@Nullable CrampAssessor> serving = assessors;
             Path directory = rulesDirectory;
+            Bound bound = new Bound();
+            ServiceMetrics metrics = new ServiceMetrics(() -> {
+                Supplier<@Nullable CrampAssessor> rules = bound.rules;
+                CrampAssessor current = rules == null ? null : rules.get();
+                return current == null ? null : current.rulesetVersion();
+            });
             if (serving == null && directory == null) {
                 CrampAssessor rules = CrampAssessor.on(RuleBase.builtIn());
                 serving = () -> rules;
@@ -203,12 +230,14 @@ public final class CdsHooksService implements AutoCloseable {
                 ReloadableAssessor reloadable = ReloadableAssessor.serving(
                         CrampAssessor.on(RuleBase.build(RuleSource.directory(directory))));
                 // Watching starts before the bind: an edit made while Jetty starts is not missed.
-                watcher = RuleDirectoryWatcher.watch(directory, reloadable, selfTest, Builder::reloaded);
+                watcher = RuleDirectoryWatcher.watch(directory, reloadable, selfTest, metrics::reloaded);
                 serving = reloadable::current;
             }
-            Bound bound = new Bound();
-            CdsHooks hooks = new CdsHooks(serving, clock, () -> bound.url, fhirServerLimits);
-            Javalin app = new HttpLayer(hooks, issuers != null, () -> bound.authenticator).create();
+            bound.rules = serving;
+            CdsHooks hooks = new CdsHooks(serving, clock, () -> bound.url == null ? null : bound.url + HttpLayer.RULE_BASE,
+                    fhirServerLimits);
+            HttpLayer http = new HttpLayer(hooks, issuers != null, () -> bound.authenticator, metrics, stopGrace);
+            Javalin app = http.create();
             try {
                 app.start(host, port);
             } catch (RuntimeException e) {
@@ -223,11 +252,7 @@ public final class CdsHooksService implements AutoCloseable {
             bound.url = base;
             LOG.info("CDS Hooks service on {}{} ({})", base, HttpLayer.SERVICES,
                     issuers == null ? "no JWT check: loopback only" : issuers.jwksByIssuer().size() + " trusted issuer(s)");
-            return new CdsHooksService(app, base, watcher);
-        }
-
-        private static void reloaded(ReloadResult result) {
-            // The reloader has logged the details; nothing more to do until metrics count it.
+            return new CdsHooksService(app, http, base, watcher);
         }
 
         private static String strip(String url) {
@@ -252,8 +277,9 @@ public final class CdsHooksService implements AutoCloseable {
         }
     }
 
-    /** What is known only once the port is bound: the service's URL and the JWT check made for it. */
+    /** What is known only once the port is bound: the service's URL and the JWT check made for it; and the rules served. */
     private static final class Bound {
+        volatile @Nullable Supplier<@Nullable CrampAssessor> rules;
         volatile @Nullable String url;
         volatile @Nullable JwtAuthenticator authenticator;
     }

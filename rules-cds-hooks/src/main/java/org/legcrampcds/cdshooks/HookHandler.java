@@ -39,6 +39,6 @@ final class HookHandler {
         Set<String> drafts = request.draftOrders().stream().map(HookAssessor::reference).collect(Collectors.toSet());
         List<LocatedResource> resources = prefetch.resolve(request, drafts);
         HookAssessor.Result result = assessor.assess(rules, request, resources);
-        return new CdsResponseJson(cards.cards(result, service.judgesDraftOrders()));
+        return new CdsResponseJson(cards.cards(result, service.judgesDraftOrders(), rules.ruleBase()::citation));
     }
 }

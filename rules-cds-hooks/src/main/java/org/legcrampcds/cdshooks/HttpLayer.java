@@ -1,6 +1,10 @@
 package org.legcrampcds.cdshooks;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.legcrampcds.cdshooks.json.OperationOutcomeJson;
@@ -24,20 +30,33 @@ final class HttpLayer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpLayer.class);
 
     static final String SERVICES = "/cds-services";
+    /** A page about the rule base serving: its version and its source register. Cards' {@code source.url}. */
+    static final String RULE_BASE = SERVICES + "/rule-base";
+    static final String LIVE = "/health/live";
+    static final String READY = "/health/ready";
+    static final String METRICS = "/metrics";
     private static final String ANSWERED = "leg-cramp-cds.answered";
 
     private final CdsHooks hooks;
     private final boolean tokensRequired;
     private final Supplier<@Nullable JwtAuthenticator> authenticator;
+    private final ServiceMetrics metrics;
+    private final Duration stopGrace;
+    /** Hook and feedback calls being answered now: a stop waits for them. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
      * @param tokensRequired whether every hook and feedback call must carry a trusted JWT
      * @param authenticator  the JWT check, set once the service's URL is known; until then calls are refused
+     * @param stopGrace      how long a stop waits for calls in flight
      */
-    HttpLayer(CdsHooks hooks, boolean tokensRequired, Supplier<@Nullable JwtAuthenticator> authenticator) {
+    HttpLayer(CdsHooks hooks, boolean tokensRequired, Supplier<@Nullable JwtAuthenticator> authenticator,
+              ServiceMetrics metrics, Duration stopGrace) {
         this.hooks = hooks;
         this.tokensRequired = tokensRequired;
         this.authenticator = authenticator;
+        this.metrics = metrics;
+        this.stopGrace = stopGrace;
     }
 
     Javalin create() {
@@ -48,25 +67,99 @@ final class HttpLayer {
             config.http.prefer405over404 = true;
             // Browser-based CDS clients (SMART apps, the CDS Hooks sandbox) call from another origin.
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
-            config.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} in {} ms", ctx.method(), ctx.path(),
-                    ctx.statusCode(), Math.round(ms)));
+            config.requestLogger.http((ctx, ms) -> {
+                LOG.debug("{} {} {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                count(ctx, ms);
+            });
+            // Jetty's own error answers (a bad path, 414, 431) as OperationOutcomes, never its HTML page.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors.ServerErrors()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors.ContextErrors()));
             install(config);
         });
     }
 
+    /**
+     * Stops {@code app} gracefully: it stops accepting connections, lets the calls in flight finish
+     * for at most the stop grace, then stops Jetty (which closes what is left).
+     */
+    void stop(Javalin app) {
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.NetworkConnector network) {
+                network.close();
+            }
+        }
+        long deadline = System.nanoTime() + stopGrace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warn("stopping with {} call(s) still in flight after {} s", inFlight.get(), stopGrace.toSeconds());
+        }
+        app.stop();
+    }
+
+    /** Hook and feedback calls into the metrics, by the service named in the path (bounded: three ids or other). */
+    private void count(Context ctx, float ms) {
+        String path = ctx.path();
+        if (!path.startsWith(SERVICES + "/") || !"POST".equals(ctx.method().name())) {
+            return;
+        }
+        String rest = path.substring(SERVICES.length() + 1);
+        boolean feedback = rest.endsWith("/feedback");
+        String id = feedback ? rest.substring(0, rest.length() - "/feedback".length()) : rest;
+        metrics.call(id, feedback ? "feedback" : "hook", ctx.statusCode(), Duration.ofNanos(Math.round(ms * 1_000_000.0)));
+    }
+
     private void install(JavalinConfig config) {
         config.routes.get(SERVICES, ctx -> json(ctx, 200, hooks.discovery()));
+        config.routes.get(RULE_BASE, ctx -> json(ctx, 200, hooks.ruleBase()));
+        config.routes.get(LIVE, ctx -> json(ctx, 200, Map.of("status", "UP")));
+        config.routes.get(READY, ctx -> {
+            String version = hooks.servingVersion();
+            if (version == null) {
+                outcome(ctx, 503, OperationOutcomes.plain(503, CdsHooksDiagnostic.NOT_READY, "the rule base is not loaded yet"));
+                return;
+            }
+            Map<String, String> ready = new LinkedHashMap<>();
+            ready.put("status", "READY");
+            ready.put("rulesetVersion", version);
+            json(ctx, 200, ready);
+        });
+        config.routes.get(METRICS, ctx -> {
+            ctx.attribute(ANSWERED, true);
+            ctx.status(200).contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape());
+        });
         config.routes.post(SERVICES + "/{id}", ctx -> {
-            HookService service = authorisedService(ctx);
-            json(ctx, 200, hooks.call(service, body(ctx)));
+            inFlight.incrementAndGet();
+            try {
+                HookService service = authorisedService(ctx);
+                json(ctx, 200, hooks.call(service, body(ctx)));
+            } finally {
+                inFlight.decrementAndGet();
+            }
         });
         config.routes.post(SERVICES + "/{id}/feedback", ctx -> {
-            HookService service = authorisedService(ctx);
-            hooks.feedback(service, body(ctx));
-            ctx.status(200);
-            ctx.attribute(ANSWERED, true);
+            inFlight.incrementAndGet();
+            try {
+                HookService service = authorisedService(ctx);
+                hooks.feedback(service, body(ctx));
+                ctx.status(200);
+                ctx.attribute(ANSWERED, true);
+            } finally {
+                inFlight.decrementAndGet();
+            }
         });
-        config.routes.exception(HookException.class, (e, ctx) -> outcome(ctx, e.status(), OperationOutcomes.of(e)));
+        config.routes.exception(HookException.class, (e, ctx) -> {
+            if (e.status() == 412) {
+                metrics.fhirFailure(e);
+            }
+            outcome(ctx, e.status(), OperationOutcomes.of(e));
+        });
         config.routes.exception(Unauthorised.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");
             outcome(ctx, 401, OperationOutcomes.unauthorized());
@@ -77,7 +170,7 @@ final class HttpLayer {
             outcome(ctx, 500, OperationOutcomes.plain(500, CdsHooksDiagnostic.INTERNAL_ERROR,
                     "internal error: the service could not answer this request"));
         });
-        for (int status : new int[] {400, 404, 405, 413, 500}) {
+        for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500}) {
             config.routes.error(status, "*", ctx -> {
                 if (ctx.attribute(ANSWERED) == null) {
                     outcome(ctx, status, routingError(status, ctx.method().name(), ctx.path()));
@@ -97,6 +190,9 @@ final class HttpLayer {
                     "request too large: at most " + RequestJson.MAX_BODY_BYTES / (1024 * 1024) + " MB");
             case 500 -> OperationOutcomes.plain(500, CdsHooksDiagnostic.INTERNAL_ERROR,
                     "internal error: the service could not answer this request");
+            case 414 -> OperationOutcomes.plain(414, CdsHooksDiagnostic.URI_TOO_LONG, "the URL is too long");
+            case 415 -> OperationOutcomes.plain(415, CdsHooksDiagnostic.NOT_JSON, "the body must be JSON (Content-Type: application/json)");
+            case 431 -> OperationOutcomes.plain(431, CdsHooksDiagnostic.HEADERS_TOO_LARGE, "the request's headers are too large");
             default -> OperationOutcomes.plain(status, CdsHooksDiagnostic.BAD_HTTP_REQUEST,
                     "the HTTP request could not be read (status " + status + ")");
         };

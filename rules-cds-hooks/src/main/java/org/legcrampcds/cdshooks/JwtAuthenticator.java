@@ -51,6 +51,9 @@ final class JwtAuthenticator {
 
     private static final long SKEW_MILLIS = 60_000;
 
+    /** The longest a token may live, {@code exp} after {@code iat} (CDS Hooks 2.0 recommends 5 minutes), before the skew. */
+    static final long MAX_LIFETIME_MILLIS = 5 * 60_000;
+
     private final Map<String, ConfigurableJWTProcessor<SecurityContext>> processors = new HashMap<>();
     private final String serviceUrl;
     private final ReplayCache replays;
@@ -98,6 +101,11 @@ final class JwtAuthenticator {
         if (!(jwt instanceof SignedJWT signed)) {
             return reject("not a signed JWT (alg none or encrypted)");
         }
+        // CDS Hooks 2.0: the header names the key (kid), so that the client can rotate its keys.
+        String kid = signed.getHeader().getKeyID();
+        if (kid == null || kid.isBlank()) {
+            return reject("no kid in the header");
+        }
         String issuer;
         try {
             issuer = signed.getJWTClaimsSet().getIssuer();
@@ -124,6 +132,10 @@ final class JwtAuthenticator {
         Date iat = claims.getIssueTime();
         if (iat.getTime() > now + SKEW_MILLIS) {
             return reject("iat in the future");
+        }
+        // A long-lived token is a replayable one: exp at most 5 minutes (and the skew) after iat.
+        if (claims.getExpirationTime().getTime() - iat.getTime() > MAX_LIFETIME_MILLIS + SKEW_MILLIS) {
+            return reject("exp more than 5 minutes after iat");
         }
         if (!replays.firstUse(issuer + ' ' + claims.getJWTID(), claims.getExpirationTime().getTime() + SKEW_MILLIS, now)) {
             return reject("jti already used");

@@ -159,6 +159,11 @@ class HotReloadTest {
                 assertThat(f.get()).isEmpty();
             }
             callers.shutdown();
+
+            // Every attempt is counted by outcome (interfaces.md §7, 2.3).
+            assertThat(service.get("/metrics").body()).contains("lcc_rules_reloads_total{outcome=\"swapped\"}",
+                    "lcc_rules_reloads_total{outcome=\"not-built\"}", "lcc_rules_reloads_total{outcome=\"self-test-failed\"}",
+                    "lcc_rules_serving{rulesetVersion=\"" + second + "\"} 1");
         }
     }
 }

@@ -101,6 +101,25 @@ class JwtTest {
     }
 
     @Test
+    void aTokenWithoutKid_is401() {
+        refused(tokens.rs256WithoutKid(service.service.url()));
+    }
+
+    @Test
+    void aTokenValidForAYear_is401() {
+        // Issue 18: such a token was accepted; a stolen one could be replayed for a year with another jti.
+        refused(tokens.rs256(service.service.url(), c -> c.expirationTime(Date.from(Instant.now().plusSeconds(365L * 24 * 3600)))));
+    }
+
+    @Test
+    void aTokenValidForSevenMinutes_is401_andFiveMinutesAndTheSkew_isServed() {
+        Instant iat = Instant.now();
+        refused(tokens.rs256(service.service.url(), c -> c.issueTime(Date.from(iat)).expirationTime(Date.from(iat.plusSeconds(7 * 60)))));
+        assertThat(call(tokens.rs256(service.service.url(), c -> c.issueTime(Date.from(iat))
+                .expirationTime(Date.from(iat.plusSeconds(5 * 60 + 59))))).status()).isEqualTo(200);
+    }
+
+    @Test
     void aTokenWithoutJti_is401() {
         refused(tokens.rs256(service.service.url(), c -> c.jwtID(null)));
     }

@@ -83,4 +83,42 @@ class PatientViewTest {
             assertThat(c.summary()).doesNotContain("partial record");
         });
     }
+
+    /**
+     * Issue 18: the detail cited internal file names, addressed the patient without saying so, and
+     * {@code source.url} answered 404. Now: evidence, then the advice under its heading, then the
+     * sources by citation; a link per cited source that has one; and a source URL that answers.
+     */
+    @Test
+    void cardsSpeakToTheClinician_evidenceThenAdviceThenCitations_andTheirSourceUrlAnswers() {
+        TestPatient patient = TestPatient.fromBundle("interfaces-example");
+        TestService.Response response = service.post(TestService.PATIENT_VIEW, TestService.call("patient-view", "p1", patient.prefetch()));
+        List<CardJson> cards = CardInvariants.check(response.cards(), version);
+
+        assertThat(response.body()).doesNotContainPattern("\\d{3}_[0-9a-f]{16}\\.txt");
+        for (CardJson card : cards) {
+            String detail = card.detail();
+            int advice = detail.indexOf("**" + Cards.ADVICE_HEADING + "**");
+            assertThat(advice).as(card.summary()).isPositive();
+            int evidence = detail.indexOf("**Evidence**");
+            if (evidence >= 0) {
+                assertThat(evidence).as("evidence first").isLessThan(advice);
+            }
+            assertThat(detail.indexOf("**Sources**")).as("sources after the advice").isGreaterThan(advice);
+        }
+        // CAUSE_AGE cites CKS, and two seed articles by their titles (catalogue §1.1, the seeds' own first lines).
+        CardJson care = cards.stream().filter(c -> c.extension().findingCodes().contains("CAUSE_AGE")).findFirst().orElseThrow();
+        assertThat(care.detail()).contains("- [Leg cramps (Clinical Knowledge Summaries)](http://cks.nice.org.uk/leg-cramps). NICE, 2012.")
+                .contains("- What Causes Leg Cramps at Night? medpill.info, 2025.")
+                .contains("- Here's Why You're Getting Leg Cramps While Sleeping and the Secret to Stopping Them.");
+        assertThat(care.links()).extracting(l -> l.url()).contains("http://cks.nice.org.uk/leg-cramps");
+        assertThat(care.links()).allSatisfy(l -> assertThat(l.type()).isEqualTo("absolute"));
+
+        String sourceUrl = cards.get(0).source().url();
+        assertThat(sourceUrl).isEqualTo(service.base() + "/cds-services/rule-base");
+        TestService.Response page = TestService.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sourceUrl)).GET().build());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("rulesetVersion").asText()).isEqualTo(version);
+        assertThat(page.json().path("sources").findValuesAsText("title")).contains("Leg cramps (Clinical Knowledge Summaries)");
+    }
 }

@@ -61,6 +61,18 @@ final class TestTokens {
         }
     }
 
+    /** A good token but for its header, which names no key ({@code kid}): CDS Hooks 2.0 requires one. */
+    String rs256WithoutKid(String audience) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                    claims(audience).build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The same claims with a shared secret: what must never be accepted. */
     String hs256(String audience) {
         try {

@@ -10,10 +10,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.ParallelAssessor;
+import org.legcrampcds.engine.RuleBase;
 import org.legcrampcds.fhir.CaseInputs;
 import org.legcrampcds.json.PendingCase;
 import org.legcrampcds.model.Assessment;
@@ -59,11 +60,12 @@ final class AssessCommand implements Callable<Integer> {
 
     /** The output formats of interfaces.md §2. */
     enum Format {
-        TEXT(TextReport::new), JSON(JsonLinesReport::new);
+        TEXT(TextReport::new), JSON((out, rules) -> new JsonLinesReport(out));
 
-        private final Function<PrintWriter, Report> report;
+        /** The report on an output, citing sources by the register of the rule base that assesses. */
+        private final BiFunction<PrintWriter, RuleBase, Report> report;
 
-        Format(Function<PrintWriter, Report> report) {
+        Format(BiFunction<PrintWriter, RuleBase, Report> report) {
             this.report = report;
         }
     }
@@ -116,7 +118,7 @@ final class AssessCommand implements Callable<Integer> {
         if (assessor == null) {
             return ExitCodes.FAILURE;
         }
-        Run run = new Run(assessor, new ResultWriter(format.report, out, terminal.interactive()), err);
+        Run run = new Run(assessor, new ResultWriter(w -> format.report.apply(w, assessor.ruleBase()), out, terminal.interactive()), err);
         for (String path : paths) {
             run.read(path);
         }

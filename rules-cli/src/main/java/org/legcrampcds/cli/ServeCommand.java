@@ -22,8 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code serve [--host H] [--port N] [--rules DIR] [--trusted-issuers FILE]}: the CDS Hooks service
- * of interfaces.md §7, until the process is stopped (or the thread running it is interrupted).
+ * {@code serve [--host H] [--port N] [--rules DIR] [--trusted-issuers FILE] [--public-url URL] [--stop-grace S]}:
+ * the CDS Hooks service of interfaces.md §7, until the process is stopped (or the thread running it
+ * is interrupted). Every option can also be set by an environment variable ({@code LCC_HOST},
+ * {@code LCC_PORT}, {@code LCC_RULES}, {@code LCC_TRUSTED_ISSUERS}, {@code LCC_PUBLIC_URL},
+ * {@code LCC_STOP_GRACE}); an option given on the command line wins. On SIGTERM the service stops
+ * accepting connections and waits at most the stop grace for the calls it is answering.
  */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
@@ -37,29 +41,39 @@ import picocli.CommandLine.Spec;
             "Discovery is GET /cds-services. Without --trusted-issuers no JWT is checked, so only a loopback "
                 + "address may be bound. With --rules the directory is watched: a changed rule base is built and "
                 + "self-tested, and served only when both pass. Exit status: 1 when the service cannot start "
-                + "(a bad option, rules that do not compile, a bad trusted-issuers file); 0 when it was stopped."
+                + "(a bad option, rules that do not compile, a bad trusted-issuers file); 0 when it was stopped.",
+            "",
+            "Every option can be set by its environment variable instead (LCC_HOST, LCC_PORT, LCC_RULES, "
+                + "LCC_TRUSTED_ISSUERS, LCC_PUBLIC_URL, LCC_STOP_GRACE); the command line wins. Operations: "
+                + "GET /health/live, GET /health/ready (503 until the rules are loaded), GET /metrics (Prometheus)."
         })
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
-            description = "The address to bind (default 127.0.0.1). Anything but loopback needs --trusted-issuers.")
+    @Option(names = "--host", paramLabel = "H", defaultValue = "${env:LCC_HOST:-127.0.0.1}",
+            description = "The address to bind (default 127.0.0.1; env LCC_HOST). Anything but loopback needs --trusted-issuers.")
     private String host;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
-            description = "The port (default 8080; 0 for any free port).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:LCC_PORT:-8080}",
+            description = "The port (default 8080; 0 for any free port; env LCC_PORT).")
     private int port;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Serve the rule files in DIR instead of the built-in rule base, and follow their changes.")
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "${env:LCC_RULES}",
+            description = "Serve the rule files in DIR instead of the built-in rule base, and follow their changes (env LCC_RULES).")
     private Path rulesDirectory;
 
-    @Option(names = "--trusted-issuers", paramLabel = "FILE",
-            description = "JSON file of the CDS clients whose JWTs are accepted (issuer and JWKS URL), and the service URL.")
+    @Option(names = "--trusted-issuers", paramLabel = "FILE", defaultValue = "${env:LCC_TRUSTED_ISSUERS}",
+            description = "JSON file of the CDS clients whose JWTs are accepted (issuer and JWKS URL), and the service URL "
+                    + "(env LCC_TRUSTED_ISSUERS).")
     private Path trustedIssuers;
 
-    @Option(names = "--public-url", paramLabel = "URL",
-            description = "The URL the EHR calls, when a proxy stands between (default http://H:N).")
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:LCC_PUBLIC_URL}",
+            description = "The URL the EHR calls, when a proxy stands between (default http://H:N; env LCC_PUBLIC_URL).")
     private String publicUrl;
+
+    @Option(names = "--stop-grace", paramLabel = "SECONDS", defaultValue = "${env:LCC_STOP_GRACE:-10}",
+            description = "On SIGTERM, how long to wait at most for the calls being answered before Jetty stops "
+                    + "(default 10; env LCC_STOP_GRACE).")
+    private int stopGraceSeconds;
 
     @Spec
     private CommandSpec spec;
@@ -71,12 +85,16 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             return fail(err, "--port " + port + ": must be between 0 and 65535");
         }
+        if (stopGraceSeconds < 0 || stopGraceSeconds > 3600) {
+            return fail(err, "--stop-grace " + stopGraceSeconds + ": must be between 0 and 3600 seconds");
+        }
         if (rulesDirectory != null && !Files.isDirectory(rulesDirectory)) {
             return fail(err, RuleBaseOption.notADirectory(rulesDirectory));
         }
         CdsHooksService service;
         try {
-            CdsHooksService.Builder builder = CdsHooksService.builder().host(host).port(port).publicUrl(publicUrl);
+            CdsHooksService.Builder builder = CdsHooksService.builder().host(host).port(port).publicUrl(publicUrl)
+                    .stopGrace(java.time.Duration.ofSeconds(stopGraceSeconds));
             if (trustedIssuers != null) {
                 builder.trustedIssuers(TrustedIssuers.read(trustedIssuers));
             }

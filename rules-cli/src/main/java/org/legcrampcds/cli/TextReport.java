@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.legcrampcds.engine.Citation;
+import org.legcrampcds.engine.RuleBase;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.RecordMapping;
@@ -41,9 +43,12 @@ final class TextReport implements Report {
             Urgency.INFO, "information and self-care, no appointment needed"));
 
     private final PrintWriter out;
+    private final RuleBase rules;
 
-    TextReport(PrintWriter out) {
+    /** @param rules the rule base that assesses: its source register cites the findings' sources */
+    TextReport(PrintWriter out, RuleBase rules) {
         this.out = out;
+        this.rules = rules;
     }
 
     @Override
@@ -143,7 +148,12 @@ final class TextReport implements Report {
         List<String> evidence = new ArrayList<>();
         finding.evidence().stream().map(Evidence::toString).forEach(evidence::add);
         detail("Evidence:", evidence.isEmpty() ? List.of("none (general advice)") : evidence);
-        detail("Sources:", List.of(String.join("; ", finding.sources())));
+        // By citation (title, publisher, year, link) from the source register, never a seed's file name.
+        detail("Sources:", finding.sources().stream().map(rules::citation).map(TextReport::cite).toList());
+    }
+
+    private static String cite(Citation citation) {
+        return citation.url() == null ? citation.text() : citation.text() + " " + citation.url();
     }
 
     /** A labelled block: the label once, each entry on its own (wrapped) lines under the first. */

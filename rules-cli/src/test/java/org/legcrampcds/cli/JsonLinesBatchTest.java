@@ -194,7 +194,7 @@ class JsonLinesBatchTest {
         for (ReadResult r : sequentialRead(text)) {
             StringWriter one = new StringWriter();
             PrintWriter writer = new PrintWriter(one);
-            TextReport report = new TextReport(writer);
+            TextReport report = new TextReport(writer, ASSESSOR.ruleBase());
             if (r instanceof ReadResult.Rejected rejected) {
                 report.rejected(rejected.caseId(), rejected.errors());
                 rejectedCount++;

@@ -142,6 +142,9 @@ class LegCrampCliTest {
         assertThat(report).startsWith("== Case " + EXAMPLE_ID + " ==")
                 .contains("Rule base:", "Highest urgency: SOON")
                 .contains("[CAUSE_HYPOKALAEMIA]", "Action:", "Evidence:", "labs.POTASSIUM = 3.20 mmol/L", "Sources:")
+                // Sources by citation from the engine's register (issue 18), never a seed article's file name.
+                .contains("Leg cramps (Clinical Knowledge Summaries). NICE, 2012.")
+                .doesNotContainPattern("\\d{3}_[0-9a-f]{16}\\.txt")
                 .contains("Withheld advice:",
                         "SC_HYDRATION, withheld by SAFETY_FLUID_RESTRICTION",
                         "SC_MINERAL_RICH_DIET, withheld by SAFETY_POTASSIUM_CAUTION");

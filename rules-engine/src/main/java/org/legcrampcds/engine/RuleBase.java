@@ -37,6 +37,7 @@ public final class RuleBase {
     private final Thresholds thresholds;
     private final String rulesetVersion;
     private final boolean precompiled;
+    private final SourceRegister.Register register;
 
     private RuleBase(RuleSource source, Inspection inspection, String rulesetVersion) {
         this.source = source;
@@ -45,6 +46,7 @@ public final class RuleBase {
         this.thresholds = inspection.thresholds();
         this.rulesetVersion = rulesetVersion;
         this.precompiled = inspection.precompiled();
+        this.register = inspection.register();
     }
 
     /** The rule base built into the library. */
@@ -95,6 +97,20 @@ public final class RuleBase {
     /** The files it was built from, for example to export or to ship to another JVM. */
     public RuleSource source() {
         return source;
+    }
+
+    /**
+     * How the source {@code id} (one of a finding's {@code sources}) is cited: its entry in the rule
+     * base's source register ({@code sources.csv}: title, publisher, year, link), or the id alone
+     * when the register does not describe it.
+     */
+    public Citation citation(String id) {
+        return register.citation(Objects.requireNonNull(id, "id"));
+    }
+
+    /** Every entry of the source register, in register order; empty when the rule base has none. */
+    public List<Citation> citations() {
+        return List.copyOf(register.citations().values());
     }
 
     /** Whether its rules are the executable model the library's build precompiled, rather than DRL compiled at run time. */
@@ -152,7 +168,7 @@ public final class RuleBase {
             problems.addAll(lint);
         }
         RuleCatalog catalog = kieBase == null ? null : RuleCatalog.read(kieBase, texts, files, problems);
-        return new Inspection(kieBase, precompiled != null, catalog, thresholds,
+        return new Inspection(kieBase, precompiled != null, catalog, thresholds, register,
                 problems.stream().distinct().sorted(RuleProblem.BY_LOCATION).toList());
     }
 
@@ -163,6 +179,7 @@ public final class RuleBase {
                 .anyMatch(state -> state != null && Pattern.compile("\\b" + Pattern.quote(state) + "\\b").matcher(compileError.message()).find());
     }
 
-    private record Inspection(KieBase kieBase, boolean precompiled, RuleCatalog catalog, Thresholds thresholds, List<RuleProblem> problems) {
+    private record Inspection(KieBase kieBase, boolean precompiled, RuleCatalog catalog, Thresholds thresholds,
+                              SourceRegister.Register register, List<RuleProblem> problems) {
     }
 }
