@@ -138,7 +138,7 @@ class HotReloadTest {
                 }));
             }
 
-            edit("30-causes.drl", "rule \"CAUSE-AGE-01 Aged 60 or over\"", "// reviewed\nrule \"CAUSE-AGE-01 Aged 60 or over\"");
+            edit("30-causes.drl", "rule \"CAUSE-AGE-01 Older age\"", "// reviewed\nrule \"CAUSE-AGE-01 Older age\"");
             String second = awaitVersionOtherThan(service, first);
 
             // Does not compile: the second rule base stays.

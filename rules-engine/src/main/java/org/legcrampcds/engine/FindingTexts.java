@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.legcrampcds.rules.Thresholds;
 
 /**
  * The titles and action texts of the findings, kept beside the DRL in {@code *.properties} files
@@ -31,8 +34,13 @@ final class FindingTexts {
         this.fileOfKey = Map.copyOf(fileOfKey);
     }
 
-    /** Reads every texts file; a file that is not a properties file is added to {@code problems}. */
-    static FindingTexts parse(Iterable<RuleFile> files, List<RuleProblem> problems) {
+    /**
+     * Reads every texts file, rendering each threshold a text names ({@code {K_LOW}}) from
+     * {@code thresholds}. Added to {@code problems}: a file that is not a properties file, a
+     * placeholder the table does not define, and a number that states a threshold instead of naming
+     * it ({@link ThresholdMentions}).
+     */
+    static FindingTexts parse(Iterable<RuleFile> files, Thresholds thresholds, List<RuleProblem> problems) {
         Map<String, ActionText> all = new HashMap<>();
         Map<String, String> fileOfKey = new HashMap<>();
         for (RuleFile file : files) {
@@ -47,11 +55,32 @@ final class FindingTexts {
                 continue;
             }
             for (String key : properties.stringPropertyNames()) {
-                all.put(key, ActionText.parse(properties.getProperty(key).strip()));
+                String text = properties.getProperty(key).strip();
+                int line = lineOf(file, key);
+                String rendered = ThresholdMentions.render(text, thresholds, id -> problems.add(new RuleProblem(file.name(), line,
+                        RuleDiagnostic.UNKNOWN_THRESHOLD, "text '" + key + "' names threshold {" + id + "}, which " + RuleFile.THRESHOLDS
+                        + " does not define")));
+                for (ThresholdMentions.Stated stated : ThresholdMentions.stated(text, thresholds, false)) {
+                    problems.add(new RuleProblem(file.name(), line, RuleDiagnostic.THRESHOLD_STATED_AS_NUMBER, "text '" + key + "' "
+                            + stated.advice("write {" + stated.threshold().id() + "}, so that the text follows the table")));
+                }
+                all.put(key, ActionText.parse(rendered));
                 fileOfKey.put(key, file.name());
             }
         }
         return new FindingTexts(all, fileOfKey);
+    }
+
+    /** The line that defines {@code key}, or 0 if it cannot be told (a key continued or escaped). */
+    private static int lineOf(RuleFile file, String key) {
+        String[] lines = file.content().split("\\R", -1);
+        Pattern definition = Pattern.compile("\\s*" + Pattern.quote(key) + "\\s*[=:\\s].*");
+        for (int i = 0; i < lines.length; i++) {
+            if (definition.matcher(lines[i]).matches()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** The text under {@code key} with every optional clause shown. */

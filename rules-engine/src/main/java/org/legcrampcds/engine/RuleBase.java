@@ -152,7 +152,7 @@ public final class RuleBase {
         List<RuleProblem> problems = new ArrayList<>();
         Thresholds thresholds = ThresholdTable.read(files, problems);
         SourceRegister.Register register = SourceRegister.read(files, problems);
-        FindingTexts texts = FindingTexts.parse(files, problems);
+        FindingTexts texts = FindingTexts.parse(files, thresholds, problems);
         KieBase precompiled = precompiledWhenBuiltIn && source.isBuiltIn() ? PrecompiledRules.load(files) : null;
         KieBase kieBase = precompiled;
         if (precompiled == null) {
@@ -160,7 +160,8 @@ public final class RuleBase {
             problems.addAll(syntax.problems());
             List<RuleProblem> compileErrors = new ArrayList<>();
             kieBase = RuleBaseCompiler.compile(files, compileErrors);
-            List<RuleProblem> lint = RuleLint.lint(syntax.parsed(), CatalogueCodeList.codes(), register, syntax.filesWithErrors().isEmpty());
+            List<RuleProblem> lint = RuleLint.lint(syntax.parsed(), CatalogueCodeList.codes(), register, thresholds,
+                    syntax.filesWithErrors().isEmpty());
             // Drools' report of a syntax error names the wrong line, and that of an unknown state often none;
             // DrlSyntax and the lint have reported each at the right line, with what to write instead.
             compileErrors.stream().filter(p -> !syntax.filesWithErrors().contains(p.file()) && !reportedByLint(p, lint))

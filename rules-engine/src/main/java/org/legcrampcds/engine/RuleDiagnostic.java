@@ -58,7 +58,7 @@ public enum RuleDiagnostic implements Diagnostic {
     THRESHOLD_TABLE_MALFORMED("LCC-R024"),
     /** A threshold row with a bad id, test, comparison, value, unit or meaning, or an id defined twice. */
     BAD_THRESHOLD("LCC-R025"),
-    /** A rule reads a threshold id the table does not define. */
+    /** A rule reads, or a text names ({@code {K_LOW}}), a threshold id the table does not define. */
     UNKNOWN_THRESHOLD("LCC-R026"),
     /** A threshold row no rule reads. */
     UNUSED_THRESHOLD("LCC-R027"),
@@ -79,7 +79,9 @@ public enum RuleDiagnostic implements Diagnostic {
     /** {@code sources.csv} missing, not CSV, without its header, or with a bad row. */
     SOURCE_REGISTER_MALFORMED("LCC-R035"),
     /** A derived state that is not a constant of {@code State}, or an indicator read by a quoted name. */
-    UNKNOWN_STATE("LCC-R036");
+    UNKNOWN_STATE("LCC-R036"),
+    /** A text, rule name or criterion that states a threshold of {@code thresholds.csv} as a number instead of naming it. */
+    THRESHOLD_STATED_AS_NUMBER("LCC-R037");
 
     private final String code;
 

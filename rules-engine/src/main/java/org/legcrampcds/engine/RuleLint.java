@@ -22,6 +22,7 @@ import org.drools.drl.ast.descr.PatternSourceDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.jspecify.annotations.Nullable;
 import org.legcrampcds.rules.State;
+import org.legcrampcds.rules.Thresholds;
 
 /**
  * The checks of {@code validate} beyond what compiles: a rule that compiles can still never fire,
@@ -37,6 +38,8 @@ import org.legcrampcds.rules.State;
  *       with a message that does not say what to write instead;</li>
  *   <li>a rule whose patterns name no fact the engine inserts or a rule derives
  *       ({@link RuleDiagnostic#NO_KNOWN_FACT_TYPE});</li>
+ *   <li>a rule name, or a string in the consequence of a rule on labs, that states a threshold of
+ *       {@code thresholds.csv} as a number ({@link RuleDiagnostic#THRESHOLD_STATED_AS_NUMBER});</li>
  *   <li>a finding rule with code in its consequence ({@link RuleDiagnostic#FINDING_RULE_HAS_CONSEQUENCE}).</li>
  * </ul>
  */
@@ -52,6 +55,7 @@ final class RuleLint {
     private static final Pattern WRITES_ABSENT = Pattern.compile("\\bState\\s*\\.\\s*absent\\s*\\(");
     /** An indicator read by a string name, as before states were typed (an exported copy of an older release). */
     private static final Pattern UNTYPED_READ = Pattern.compile("\\bname\\s*(?:==|in\\b)\\s*\\(?\\s*\"([^\"]+)\"");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern TEST_EQUALS = Pattern.compile("\\btest\\s*==\\s*LabTest\\.([A-Z_]+)");
     private static final Set<String> STATES = Arrays.stream(State.values()).map(State::name).collect(Collectors.toUnmodifiableSet());
     private static final Pattern WRITES_UPPER_LIMIT = Pattern.compile("\\bnew\\s+UpperLimit\\s*\\(\\s*LabTest\\.([A-Z_]+)");
@@ -65,11 +69,12 @@ final class RuleLint {
      * @param parsed         each DRL file's name and its syntax tree (files that do not parse are left out)
      * @param catalogueCodes the catalogue's finding codes
      * @param register       the source register
+     * @param thresholds     the threshold table, which no rule name or lab criterion may state as a number
      * @param allParsed      whether every DRL file parsed: reads and writes of derived states are only
      *                       compared when none is missing
      */
     static List<RuleProblem> lint(Map<String, PackageDescr> parsed, Set<String> catalogueCodes, SourceRegister.Register register,
-                                  boolean allParsed) {
+                                  Thresholds thresholds, boolean allParsed) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, Location> reads = new LinkedHashMap<>();
         Map<String, Location> writes = new LinkedHashMap<>();
@@ -98,6 +103,12 @@ final class RuleLint {
                         }
                     }
                 }
+                // The id prefix of the name is stable forever; the sentence after it states no threshold.
+                String sentence = id != null && rule.getName().startsWith(id + " ") ? rule.getName().substring(id.length() + 1) : rule.getName();
+                for (ThresholdMentions.Stated stated : ThresholdMentions.stated(sentence, thresholds, false)) {
+                    problems.add(at.problem(RuleDiagnostic.THRESHOLD_STATED_AS_NUMBER, "rule " + name + ": its name "
+                            + stated.advice("name the threshold (" + stated.threshold().id() + ") instead, so that the name cannot go stale")));
+                }
                 List<PatternDescr> patterns = new ArrayList<>();
                 collect(rule.getLhs(), patterns);
                 // An empty condition is deliberate (self-care advice applies to everyone it is not withheld from).
@@ -115,6 +126,9 @@ final class RuleLint {
                                     + " and must have an empty consequence: the engine records the finding from its metadata"));
                 }
                 writesOf(consequence, file.getKey(), thenLine, writes, problems);
+                if (patterns.stream().anyMatch(p -> "NormalisedLab".equals(simpleName(p.getObjectType())))) {
+                    criteriaOf(consequence, name, file.getKey(), thenLine, thresholds, problems);
+                }
             }
         }
         // A misspelt state is its own problem; comparing reads and writes would report it a second time.
@@ -203,6 +217,22 @@ final class RuleLint {
     static @Nullable String unknownStateOf(String message) {
         Matcher state = STATE.matcher(message);
         return state.find() ? state.group(1) : null;
+    }
+
+    /**
+     * A rule on labs writes its criteria from the table ({@code thresholds.criterion( "K_LOW" )}); a
+     * string in its consequence that states a threshold's value ({@code "< 3.5"}) would go stale.
+     */
+    private static void criteriaOf(String consequence, String rule, String file, int thenLine, Thresholds thresholds,
+                                   List<RuleProblem> problems) {
+        Matcher literal = STRING_LITERAL.matcher(consequence);
+        while (literal.find()) {
+            for (ThresholdMentions.Stated stated : ThresholdMentions.stated(literal.group(1), thresholds, true)) {
+                problems.add(new Location(file, lineIn(consequence, thenLine, literal.start())).problem(RuleDiagnostic.THRESHOLD_STATED_AS_NUMBER,
+                        "rule " + rule + ": the criterion \"" + literal.group(1) + "\" " + stated.advice("write "
+                                + Thresholds.GLOBAL + ".criterion( \"" + stated.threshold().id() + "\" ), so that it follows the table")));
+            }
+        }
     }
 
     /** Whether {@code name} is a constant of {@link State}; if not, the problem is reported at {@code at}. */

@@ -5,7 +5,8 @@ import org.legcrampcds.model.LabTest;
 /**
  * The derived clinical states of catalogue §3 that an {@link Indicator} establishes: written by the
  * {@code derive} rules of {@code 10-derive.drl}, read by every later layer as
- * {@code Indicator( state == State.K_LOW )}. Being constants rather than strings, a misspelt state
+ * {@code Indicator( state == State.K_LOW )}. A state's criterion is written once, in the derive rule
+ * that writes it (named in parentheses below), never here. Being constants rather than strings, a misspelt state
  * does not compile (the rule base is rejected with the file and line), and an IDE completes and
  * finds them. {@code validate} still reports a state that rules read but none writes, or write but
  * none reads (LCC-R030, LCC-R031).
@@ -20,31 +21,31 @@ public enum State {
     // ---------------------------------------------------------------- patient
     /** Pregnant, with or without a known gestational age. */
     PREGNANT,
-    /** Within 6 weeks of delivery. */
+    /** Recently given birth (DRV-POSTPARTUM-6W). */
     POSTPARTUM_6W,
-    /** Aged 60 or over. */
+    /** Older age (DRV-AGE-60). */
     AGE_60_PLUS,
 
     // ---------------------------------------------------------------- cramps
-    /** Cramps on 3 or more nights a week for 4 weeks or more. */
+    /** Frequent cramps for several weeks (DRV-CRAMPS-FREQUENT). */
     FREQUENT_PERSISTENT_CRAMPS,
-    /** Cramps lasting more than 10 minutes. */
+    /** Unusually long cramps (DRV-CRAMPS-LONG). */
     LONG_CRAMPS,
 
     // ---------------------------------------------------------------- history
-    /** A journey of 4 hours or more in the last 14 days. */
+    /** A recent long journey (DRV-TRAVEL-4H). */
     TRAVEL_4H,
-    /** Sitting or standing still 8 hours a day or more. */
+    /** Long daily periods sitting or standing still (DRV-SITTING-8H). */
     SITTING_8H,
-    /** Drinks less than 1.2 litres a day. */
+    /** Low daily fluid intake (DRV-LOW-FLUID). */
     LOW_FLUID_INTAKE,
-    /** More than 14 units of alcohol a week. */
+    /** Alcohol above the weekly limit (DRV-ALCOHOL). */
     ALCOHOL_OVER_14,
     /** A current smoker. */
     SMOKER,
     /** Sleeps prone or with the toes pointed. */
     TOES_POINTED,
-    /** Strenuous exercise in the last 48 hours. */
+    /** Recent strenuous exercise (DRV-STRENUOUS). */
     STRENUOUS_EXERCISE,
 
     // ---------------------------------------------------------------- combined states

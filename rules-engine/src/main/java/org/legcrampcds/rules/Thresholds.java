@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.legcrampcds.model.LabTest;
 
 /**
@@ -66,6 +67,11 @@ public final class Thresholds {
     /** The criterion of a value that does not meet the threshold, for example {@code >= 2.5} for {@code < 2.5}. */
     public String negated(String id) {
         return get(id).negatedCriterion();
+    }
+
+    /** The row of {@code id}, or {@code null} when the table has none. */
+    public @Nullable Threshold find(String id) {
+        return byId.get(id);
     }
 
     /** Every row, in table order. */
