@@ -14,25 +14,30 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import org.legcrampcds.model.InvalidCaseException;
 import org.legcrampcds.model.PatientCase;
+import org.legcrampcds.model.ReadResult;
+import org.legcrampcds.model.RecordMapping;
 import org.legcrampcds.model.Sex;
-
+import org.legcrampcds.model.Unmapped;
 
 /**
  * Maps one patient's FHIR R4 data, a Bundle of any type or the resources of a CDS Hooks prefetch,
  * to a validated {@link PatientCase} and the report of everything it did not use
- * (interfaces.md §6). Nothing is guessed: what the record does not state is not recorded.
+ * (interfaces.md §6), as a {@link ReadResult} like every reader of the library. Nothing is
+ * guessed: what the record does not state is not recorded. {@link CaseInputs} reads files and
+ * streams of any supported format with one of these.
  *
  * <pre>{@code
  * FhirCaseMapper mapper = FhirCaseMapper.create();               // share it: thread-safe
- * FhirMapping mapped = mapper.mapBundle(json, LocalDate.of(2026, 12, 1), null);
- * Assessment result = assessor.assess(mapped.patientCase());
+ * ReadResult mapped = mapper.read(json, LocalDate.of(2026, 12, 1), null, "bundle.json");
+ * Assessment result = assessor.assess(mapped.patientCaseOrThrow());
  * }</pre>
  *
  * A document that is not a FHIR R4 Bundle, a Bundle without exactly one Patient, a Patient
- * without birth date, or a malformed element the mapping needs is rejected with an
- * {@link InvalidCaseException} whose errors name the FHIRPath-like location
+ * without birth date, or a malformed element the mapping needs is rejected
+ * ({@link ReadResult.Rejected}) with errors that name the FHIRPath-like location
  * ({@code Bundle.entry[3].resource.birthDate}) and a diagnostic code; the case model's own checks
  * (an age under 18) are reported the same way, at the element they came from.
  */
@@ -63,23 +68,35 @@ public final class FhirCaseMapper {
      * @param bundleJson the Bundle
      * @param asOf       the date ages and day counts are taken at (the assessment date)
      * @param caseId     the case id of the result, or null for {@code Patient/<id>}
-     * @throws InvalidCaseException when the Bundle is rejected, naming where and why
+     * @param source     where the Bundle was read, as the result names it (a file name)
+     * @return the case with its {@link RecordMapping}, or the rejection naming where and why
      */
-    public FhirMapping mapBundle(String bundleJson, LocalDate asOf, String caseId) {
+    public ReadResult read(String bundleJson, LocalDate asOf, @Nullable String caseId, String source) {
         Objects.requireNonNull(bundleJson, "bundleJson");
-        return map(BundleReader.read(bundleJson), asOf, caseId, List.of());
+        try {
+            return map(BundleReader.read(bundleJson), asOf, caseId, List.of(), source);
+        } catch (InvalidCaseException e) {
+            return new ReadResult.Rejected(caseId, source, e, null);
+        }
     }
 
     /**
      * Maps resources already parsed, for example a CDS Hooks prefetch, each with the location its
      * errors are reported at ({@code prefetch.observations.entry[2].resource}); the draft orders of
      * order-sign are added as medicines started today.
+     *
+     * @param caseId the case id of the result, or null for {@code Patient/<id>}
+     * @param source what the resources are, as the result names it ({@code prefetch})
      */
-    public FhirMapping mapResources(List<LocatedResource> resources, List<MedicationRequest> draftOrders, LocalDate asOf,
-                                    String caseId) {
+    public ReadResult read(List<LocatedResource> resources, List<MedicationRequest> draftOrders, LocalDate asOf,
+                           @Nullable String caseId, String source) {
         List<BundleReader.Entry> entries = resources.stream()
                 .map(r -> new BundleReader.Entry(r.resource(), r.location())).toList();
-        return map(entries, asOf, caseId, draftOrders);
+        try {
+            return map(entries, asOf, caseId, draftOrders, source);
+        } catch (InvalidCaseException e) {
+            return new ReadResult.Rejected(caseId, source, e, null);
+        }
     }
 
     /**
@@ -91,7 +108,8 @@ public final class FhirCaseMapper {
     public record LocatedResource(Resource resource, String location) {
     }
 
-    private FhirMapping map(List<BundleReader.Entry> entries, LocalDate asOf, String caseId, List<MedicationRequest> drafts) {
+    private ReadResult map(List<BundleReader.Entry> entries, LocalDate asOf, @Nullable String caseId,
+                           List<MedicationRequest> drafts, String source) {
         Objects.requireNonNull(asOf, "asOf");
         MappingContext context = new MappingContext(asOf);
         BundleReader.Entry patientEntry = thePatient(entries);
@@ -153,7 +171,7 @@ public final class FhirCaseMapper {
         if (pregnancy.notRecorded()) {
             builder.pregnancyNotRecorded();
         }
-        return new FhirMapping(builder.build(), asOf, context.unmapped());
+        return new ReadResult.Accepted(builder.build(), source, new RecordMapping(asOf, context.unmapped()), null);
     }
 
     private static BundleReader.Entry thePatient(List<BundleReader.Entry> entries) {

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.legcrampcds.model.LabResult;
 import org.legcrampcds.model.LabTest;
+import org.legcrampcds.model.Unmapped;
 
 /**
  * Labs from Observations (interfaces.md §6): per test the latest result (by day count, then

@@ -13,6 +13,7 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Resource;
+import org.legcrampcds.model.Unmapped;
 
 /**
  * What one mapping collects besides the case: the as-of date that every day count uses, the

@@ -20,6 +20,7 @@ import org.legcrampcds.model.Cramps;
 import org.legcrampcds.model.History;
 import org.legcrampcds.model.Side;
 import org.legcrampcds.model.Symptom;
+import org.legcrampcds.model.Unmapped;
 
 /**
  * Symptoms, the cramp pattern and the history from the latest completed or amended response to the

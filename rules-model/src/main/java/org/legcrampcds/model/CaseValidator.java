@@ -38,7 +38,11 @@ final class CaseValidator {
             error("patient", MISSING, MISSING_OBJECT);
             return;
         }
-        intRange("patient.ageYears", patient.ageYears(), 18, 120);
+        if (patient.ageYears() == null) {
+            error("patient.ageYears", MISSING, MISSING_FIELD);
+        } else {
+            intRange("patient.ageYears", patient.ageYears(), IntRange.AGE_YEARS);
+        }
         required("patient.sex", patient.sex());
         if (notRecorded.contains(CaseField.PREGNANCY_WEEKS)) {
             notRecordedHasNoValue(CaseField.PREGNANCY_WEEKS, patient.pregnancyWeeks());
@@ -48,10 +52,10 @@ final class CaseValidator {
             }
         }
         if (patient.pregnancyWeeks() != null) {
-            intRange("patient.pregnancyWeeks", patient.pregnancyWeeks(), 1, 42);
+            intRange("patient.pregnancyWeeks", patient.pregnancyWeeks(), IntRange.PREGNANCY_WEEKS);
         }
         if (patient.postpartumWeeks() != null) {
-            intRange("patient.postpartumWeeks", patient.postpartumWeeks(), 0, 52);
+            intRange("patient.postpartumWeeks", patient.postpartumWeeks(), IntRange.POSTPARTUM_WEEKS);
         }
         boolean bothSet = patient.pregnancyWeeks() != null && patient.postpartumWeeks() != null;
         boolean notPregnantWithWeeks = Boolean.FALSE.equals(patient.pregnant()) && patient.pregnancyWeeks() != null;
@@ -67,7 +71,7 @@ final class CaseValidator {
         }
         checkGroup(notRecorded, fieldValues(cramps));
         if (cramps.nightsPerWeek() != null) {
-            intRange("cramps.nightsPerWeek", cramps.nightsPerWeek(), 0, 7);
+            intRange("cramps.nightsPerWeek", cramps.nightsPerWeek(), IntRange.NIGHTS_PER_WEEK);
         }
         BigDecimal duration = cramps.durationMinutes();
         if (duration != null && (duration.signum() <= 0 || duration.compareTo(BigDecimal.valueOf(240)) > 0)) {
@@ -115,7 +119,7 @@ final class CaseValidator {
                 }
             }
             if (m.startedDaysAgo() != null) {
-                intRange(path + ".startedDaysAgo", m.startedDaysAgo(), 0, 36500);
+                intRange(path + ".startedDaysAgo", m.startedDaysAgo(), IntRange.STARTED_DAYS_AGO);
             }
         }
     }
@@ -135,7 +139,7 @@ final class CaseValidator {
                 continue;
             }
             if (lab.daysSinceTaken() != null) {
-                intRange(path + ".daysSinceTaken", lab.daysSinceTaken(), 0, 36500);
+                intRange(path + ".daysSinceTaken", lab.daysSinceTaken(), IntRange.DAYS_SINCE_TAKEN);
             }
             if (!complete) {
                 continue;
@@ -247,9 +251,9 @@ final class CaseValidator {
         return true;
     }
 
-    private void intRange(String path, int value, int min, int max) {
-        if (value < min || value > max) {
-            error(path, OUT_OF_RANGE, "out of range: must be an integer between " + min + " and " + max);
+    private void intRange(String path, int value, IntRange range) {
+        if (!range.contains(value)) {
+            error(path, OUT_OF_RANGE, range.reason());
         }
     }
 

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.legcrampcds.fhir.FhirMapping;
-import org.legcrampcds.fhir.Unmapped;
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.ReadResult;
+import org.legcrampcds.model.RecordMapping;
+import org.legcrampcds.model.Unmapped;
 import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.Evidence;
 import org.legcrampcds.model.Finding;
@@ -46,7 +47,8 @@ final class TextReport implements Report {
     }
 
     @Override
-    public void assessed(Assessment assessment, FhirMapping fromFhir) {
+    public void assessed(Assessment assessment, ReadResult.Accepted read) {
+        RecordMapping fromFhir = read.mapping();
         header(assessment.caseId());
         out.println("Rule base:       " + assessment.rulesetVersion());
         if (fromFhir != null) {

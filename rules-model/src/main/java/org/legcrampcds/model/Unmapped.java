@@ -1,11 +1,11 @@
-package org.legcrampcds.fhir;
+package org.legcrampcds.model;
 
 import java.util.Objects;
 
 /**
- * A resource, or an element of one, that contributed nothing to the case, and why (interfaces.md
- * §6): nothing in the record is dropped without saying so. A {@link Reason#CLASS_CONFLICT} is the
- * one note on a resource that was used: its code's class won over its name.
+ * A resource of an EHR record, or an element of one, that contributed nothing to the case mapped
+ * from it, and why (interfaces.md §6): nothing in the record is dropped without saying so. A
+ * {@link Reason#CLASS_CONFLICT} is the one note on a resource that was used: its code's class won over its name.
  *
  * @param resource the resource as {@code Type/id}
  * @param reason   why it was not used
