@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @Tag("cluster")
 class ClusterTest {
 
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofMinutes(5);
 
     private static final List<Process> STARTED = new ArrayList<>();
     private static Path home;
