@@ -7,7 +7,8 @@
 #   4. assessed by the command line in at most 2x the time a plain JSON parse (Jackson tree) of the
 #      same files takes, both as whole processes (a cold JVM each).
 # Prints each number and PASS/FAIL; exits 1 when a criterion fails. Run from anywhere:
-#   rules-population/held-back.sh            (reuses target/held-back if present; HELD_BACK_FRESH=1 regenerates)
+#   rules-population/held-back.sh            (reuses target/held-back if present; HELD_BACK_FRESH=1 regenerates;
+#                                             HELD_BACK_BUILD=0 skips the Maven build when everything is built)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export MAVEN_OPTS=${MAVEN_OPTS:--Xmx1500m}
@@ -18,7 +19,9 @@ DIR=$H/fhir
 JAR=rules-examples/target/leg-cramp-cds.jar
 SPARK_JAR=rules-spark/target/leg-cramp-screening.jar
 
-if [[ ! -d $DIR || ${HELD_BACK_FRESH:-0} == 1 ]]; then
+if [[ ${HELD_BACK_BUILD:-1} == 0 && -d $DIR ]]; then
+  : # HELD_BACK_BUILD=0: the jars, the test classes and the held-back population are already built
+elif [[ ! -d $DIR || ${HELD_BACK_FRESH:-0} == 1 ]]; then
   rm -rf "$H"
   # Synthea runs at generate-test-resources (profile held-back); -DskipTests still builds the jars and test classes.
   ./mvnw -q -o -Pheld-back -DskipTests package -pl rules-population -am || exit 1
