@@ -45,6 +45,8 @@ class ClusterTest {
     @BeforeAll
     static void startCluster() throws IOException, InterruptedException {
         home = Path.of(Population.property("spark.home"));
+        // A distribution's marker, as in a Spark download (SPARK_SCALA_VERSION below is what the launcher needs).
+        Files.writeString(home.resolve("RELEASE"), "Spark 4.2.0 (the jars of Maven Central, copied by rules-population's build)\n");
         Path logs = Files.createDirectories(Screenings.target().resolve("cluster-logs"));
         int port = freePort();
         master = "spark://127.0.0.1:" + port;
@@ -119,6 +121,8 @@ class ClusterTest {
         builder.environment().put("SPARK_HOME", home.toString());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         builder.environment().put("SPARK_LOCAL_HOSTNAME", "localhost");
+        // What bin/load-spark-env.sh sets; without it the launcher looks for a source build's directories.
+        builder.environment().put("SPARK_SCALA_VERSION", "2.13");
         return builder;
     }
 
