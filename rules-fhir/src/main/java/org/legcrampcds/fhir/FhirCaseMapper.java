@@ -12,7 +12,9 @@ import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 import org.legcrampcds.model.InvalidCaseException;
@@ -74,7 +76,8 @@ public final class FhirCaseMapper {
     public ReadResult read(String bundleJson, LocalDate asOf, @Nullable String caseId, String source) {
         Objects.requireNonNull(bundleJson, "bundleJson");
         try {
-            return map(BundleReader.read(bundleJson), asOf, caseId, List.of(), source);
+            BundleReader.Read read = BundleReader.read(bundleJson, codes);
+            return map(read.entries(), read.skipped(), false, asOf, caseId, List.of(), source);
         } catch (InvalidCaseException e) {
             return new ReadResult.Rejected(caseId, source, e, null);
         }
@@ -93,7 +96,7 @@ public final class FhirCaseMapper {
         List<BundleReader.Entry> entries = resources.stream()
                 .map(r -> new BundleReader.Entry(r.resource(), r.location())).toList();
         try {
-            return map(entries, asOf, caseId, draftOrders, source);
+            return map(entries, List.of(), true, asOf, caseId, draftOrders, source);
         } catch (InvalidCaseException e) {
             return new ReadResult.Rejected(caseId, source, e, null);
         }
@@ -108,10 +111,16 @@ public final class FhirCaseMapper {
     public record LocatedResource(Resource resource, String location) {
     }
 
-    private ReadResult map(List<BundleReader.Entry> entries, LocalDate asOf, @Nullable String caseId,
-                           List<MedicationRequest> drafts, String source) {
+    /**
+     * @param skipped         resources reported without a parse (a Bundle's other types, other patients')
+     * @param checkReferences whether to set aside resources of another patient here (resources parsed
+     *                        elsewhere; a Bundle's were set aside before parsing, with their fullUrls)
+     */
+    private ReadResult map(List<BundleReader.Entry> entries, List<Unmapped> skipped, boolean checkReferences,
+                           LocalDate asOf, @Nullable String caseId, List<MedicationRequest> drafts, String source) {
         Objects.requireNonNull(asOf, "asOf");
         MappingContext context = new MappingContext(asOf);
+        skipped.forEach(context::unmapped);
         BundleReader.Entry patientEntry = thePatient(entries);
         Patient patient = (Patient) patientEntry.resource();
         String birthDateAt = patientEntry.location() + ".birthDate";
@@ -127,9 +136,16 @@ public final class FhirCaseMapper {
         MedicationMapper medications = new MedicationMapper(codes, context);
         LabMapper labs = new LabMapper(codes, context);
         QuestionnaireMapper questionnaire = new QuestionnaireMapper(context);
+        String patientId = patient.getIdElement().getIdPart();
         for (BundleReader.Entry entry : entries) {
             Resource r = entry.resource();
             if (r instanceof Patient) {
+                continue;
+            }
+            String reference = checkReferences ? patientReference(r) : null;
+            if (PatientReferences.namesAnotherPatient(reference, patientId, null)) {
+                context.unmapped(r, Unmapped.Reason.OTHER_PATIENT,
+                        r.fhirType() + " of another patient (" + reference + "): never used for this one");
                 continue;
             }
             if (r instanceof org.hl7.fhir.r4.model.Condition c) {
@@ -194,6 +210,18 @@ public final class FhirCaseMapper {
                     "no birthDate: the age cannot be worked out");
         }
         return patients.get(0);
+    }
+
+    /** The {@code subject} reference of a resource, else its {@code patient} reference, or null. */
+    private static @Nullable String patientReference(Resource resource) {
+        for (String element : List.of("subject", "patient")) {
+            Property property = resource.getNamedProperty(element);
+            if (property != null && property.hasValues() && property.getValues().get(0) instanceof Reference ref
+                    && ref.hasReference()) {
+                return ref.getReference();
+            }
+        }
+        return null;
     }
 
     private static Sex sex(AdministrativeGender gender) {

@@ -38,6 +38,10 @@ final class MappingContext {
         unmapped.add(new Unmapped(name(resource), reason, detail));
     }
 
+    void unmapped(Unmapped notUsed) {
+        unmapped.add(notUsed);
+    }
+
     List<Unmapped> unmapped() {
         return List.copyOf(unmapped);
     }

@@ -70,17 +70,12 @@ final class CaseValidator {
             return;
         }
         checkGroup(notRecorded, fieldValues(cramps));
-        if (cramps.nightsPerWeek() != null) {
-            intRange("cramps.nightsPerWeek", cramps.nightsPerWeek(), IntRange.NIGHTS_PER_WEEK);
-        }
-        BigDecimal duration = cramps.durationMinutes();
-        if (duration != null && (duration.signum() <= 0 || duration.compareTo(BigDecimal.valueOf(240)) > 0)) {
-            error("cramps.durationMinutes", OUT_OF_RANGE, "out of range: must be greater than 0 and at most 240");
-        }
+        range(CaseField.NIGHTS_PER_WEEK, cramps.nightsPerWeek());
+        range(CaseField.DURATION_MINUTES, cramps.durationMinutes());
         if (cramps.sites() != null && cramps.sites().isEmpty()) {
             error("cramps.sites", OUT_OF_RANGE, "out of range: must name at least one site");
         }
-        decimalRange("cramps.weeksSinceOnset", cramps.weeksSinceOnset(), 0, 5200);
+        range(CaseField.WEEKS_SINCE_ONSET, cramps.weeksSinceOnset());
     }
 
     void history(History history, NotRecordedInputs notRecorded) {
@@ -88,10 +83,10 @@ final class CaseValidator {
             return;
         }
         checkGroup(notRecorded, fieldValues(history));
-        decimalRange("history.longTravelHoursLast14Days", history.longTravelHoursLast14Days(), 0, 336);
-        decimalRange("history.sittingOrStandingHoursPerDay", history.sittingOrStandingHoursPerDay(), 0, 24);
-        decimalRange("history.fluidIntakeLitresPerDay", history.fluidIntakeLitresPerDay(), 0, 15);
-        decimalRange("history.alcoholUnitsPerWeek", history.alcoholUnitsPerWeek(), 0, 500);
+        range(CaseField.LONG_TRAVEL_HOURS, history.longTravelHoursLast14Days());
+        range(CaseField.SITTING_OR_STANDING_HOURS, history.sittingOrStandingHoursPerDay());
+        range(CaseField.FLUID_INTAKE, history.fluidIntakeLitresPerDay());
+        range(CaseField.ALCOHOL_UNITS, history.alcoholUnitsPerWeek());
     }
 
     /** A symptom both present and listed as not asked about (§2.7) is reported at its index. */
@@ -257,10 +252,10 @@ final class CaseValidator {
         }
     }
 
-    /** A number in range; null has already been judged (missing or not recorded). */
-    private void decimalRange(String path, BigDecimal value, int min, int max) {
-        if (value != null && (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0)) {
-            error(path, OUT_OF_RANGE, "out of range: must be between " + min + " and " + max);
+    /** A field in its range ({@link CaseField#rangeProblem}); null has already been judged (missing or not recorded). */
+    private void range(CaseField field, Number value) {
+        if (value != null) {
+            field.rangeProblem(value).ifPresent(reason -> error(field.path(), OUT_OF_RANGE, reason));
         }
     }
 }

@@ -29,7 +29,11 @@ public record Unmapped(String resource, Reason reason, String detail) {
         UNIT_NOT_ACCEPTED("unit-not-accepted"),
         NOT_ADJUSTED_CALCIUM("not-adjusted-calcium"),
         CLASS_CONFLICT("class-conflict"),
-        UNSUPPORTED_TYPE("unsupported-type");
+        UNSUPPORTED_TYPE("unsupported-type"),
+        /** (2.3) A well-formed value the case cannot hold: outside the catalogue's plausible range or the format's. */
+        IMPLAUSIBLE_VALUE("implausible-value"),
+        /** (2.3) The resource's {@code subject} or {@code patient} names another patient. */
+        OTHER_PATIENT("other-patient");
 
         private final String code;
 
