@@ -1,41 +1,37 @@
 package org.legcrampcds.authoring;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
+import org.jspecify.annotations.Nullable;
+import org.legcrampcds.model.ReadResult;
 
 /**
- * One fixture file: a case in the case format with the {@code expect} block that says what its
- * result must be (see {@link Expectation}).
+ * One fixture: a case with the {@code expect} block that says what its result must be (see
+ * {@link Expectation}).
  *
- * @param name        the file name, as reports name it
- * @param read        the case as the case reader read it: accepted, or rejected with its errors
- * @param expectation what the result must be, or {@code null} when the file has no {@code expect} block
+ * @param name        the fixture's name, as reports name it: its file name, or {@code file:line} in JSON Lines
+ * @param read        the case as the library's reader read it: accepted, or rejected with its errors
+ * @param expectation what the result must be, or {@code null} when the case has no {@code expect} block
  */
-public record Fixture(String name, ReadResult read, Expectation expectation) {
+public record Fixture(String name, ReadResult read, @Nullable Expectation expectation) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Reads a fixture file; a malformed {@code expect} block is reported as a fixture error, never skipped. */
-    public static Fixture read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        String name = file.getFileName().toString();
-        ReadResult read = CaseReader.read(text, CaseReader.defaultId(file));
-        JsonNode expect;
-        try {
-            expect = JSON.readTree(text).path("expect");
-        } catch (JsonProcessingException e) {
-            return new Fixture(name, read, null);   // Malformed JSON: the case reader's error says where.
+    /** A fixture of a case read; a malformed {@code expect} block is reported as a fixture error, never skipped. */
+    public static Fixture of(ReadResult read) {
+        String expect = read.expect();
+        if (expect == null) {
+            return new Fixture(read.source(), read, null);
         }
-        return new Fixture(name, read, expect.isMissingNode() ? null : Expectation.of(expect));
+        JsonNode block;
+        try {
+            block = JSON.readTree(expect);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the reader's expect block is JSON it wrote itself", e);
+        }
+        return new Fixture(read.source(), read, Expectation.of(block));
     }
 
     public boolean hasExpectation() {

@@ -1,17 +1,19 @@
 package org.legcrampcds.authoring;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.legcrampcds.engine.CrampAssessor;
-import org.legcrampcds.json.ReadResult;
 import org.legcrampcds.engine.SelfTest;
+import org.legcrampcds.fhir.CaseInputs;
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.ReadResult;
 
 /**
  * The regression gate of a rule base: runs fixture cases (case files with an {@code expect} block,
@@ -31,16 +33,20 @@ public final class FixtureCheck implements SelfTest {
     }
 
     /**
-     * Reads the fixtures: each path a {@code *.json} file, or a directory whose {@code *.json} files
-     * are read in name order (not recursively).
+     * Reads the fixtures with the library's input reader ({@link CaseInputs}, FHIR at today's date):
+     * each path a case file, a {@code *.jsonl} file, or a directory whose {@code *.json} files are
+     * read in name order (not recursively).
      *
      * @throws IOException when a path cannot be read
      */
     public static FixtureCheck of(List<Path> paths) throws IOException {
+        CaseInputs inputs = CaseInputs.at(LocalDate.now(ZoneOffset.UTC));
         List<Fixture> fixtures = new ArrayList<>();
         for (Path path : paths) {
-            for (Path file : files(path)) {
-                fixtures.add(Fixture.read(file));
+            try (CaseInputs.Cases cases = inputs.open(path)) {
+                cases.forEachRemaining(pending -> fixtures.add(Fixture.of(pending.read())));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         }
         return new FixtureCheck(fixtures);
@@ -48,14 +54,7 @@ public final class FixtureCheck implements SelfTest {
 
     /** The {@code *.json} files of a path: itself, or a directory's, by name. */
     public static List<Path> files(Path path) throws IOException {
-        if (!Files.isDirectory(path)) {
-            return List.of(path);
-        }
-        try (Stream<Path> entries = Files.list(path)) {
-            return entries.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
-                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
-                    .toList();
-        }
+        return Files.isDirectory(path) ? CaseInputs.caseFiles(path) : List.of(path);
     }
 
     public List<Fixture> fixtures() {
@@ -73,11 +72,12 @@ public final class FixtureCheck implements SelfTest {
                 continue;
             }
             checked++;
-            if (fixture.read() instanceof ReadResult.Rejected rejected) {
-                mismatches.addAll(fixture.expectation().compareRejected(fixture.name(), rejected.errors()));
+            Expectation expectation = fixture.expectation();
+            if (fixture.read() instanceof ReadResult.Accepted accepted) {
+                Assessment result = assessor.assess(accepted.patientCase());
+                mismatches.addAll(expectation.compare(fixture.name(), result));
             } else {
-                Assessment result = assessor.assess(((ReadResult.Accepted) fixture.read()).patientCase());
-                mismatches.addAll(fixture.expectation().compare(fixture.name(), result));
+                mismatches.addAll(expectation.compareRejected(fixture.name(), fixture.read().errors()));
             }
         }
         return new CheckResult(assessor.rulesetVersion(), checked, withoutExpectation, mismatches);

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.RuleInfo;
-import org.legcrampcds.json.ReadResult;
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.ReadResult;
 
 /**
  * Which rules a set of cases exercises, like code coverage for a rule base: per rule the number

@@ -7,7 +7,7 @@ import org.legcrampcds.engine.BenchmarkAssessors;
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.PatientCase;
 import org.openjdk.jmh.annotations.Benchmark;

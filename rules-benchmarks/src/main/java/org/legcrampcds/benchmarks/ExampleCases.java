@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.PatientCase;
 
 /**
@@ -87,13 +87,11 @@ final class ExampleCases {
             String name = CaseReader.defaultId(file);
             String json = Files.readString(file, StandardCharsets.UTF_8);
             ReadResult read = CaseReader.read(json, name);
-            if (read instanceof ReadResult.Accepted accepted) {
-                cases.add(new ExampleCase(name, json, accepted.patientCase()));
-            } else {
+            if (!(read instanceof ReadResult.Accepted accepted)) {
                 // The build checks every example case; a rejected one means the copy is stale or broken.
-                throw new IllegalStateException("example case " + name + " is invalid: "
-                        + ((ReadResult.Rejected) read).errors());
+                throw new IllegalStateException("example case " + name + " is invalid: " + read.errors());
             }
+            cases.add(new ExampleCase(name, json, accepted.patientCase()));
         }
         return List.copyOf(cases);
     }

@@ -17,7 +17,7 @@ import org.legcrampcds.fhir.FhirDiagnostic;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.Finding;
-import org.legcrampcds.model.InvalidCaseException;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.ValidationError;
 
 /**
@@ -98,18 +98,18 @@ final class HookAssessor {
 
     private org.legcrampcds.model.PatientCase map(List<LocatedResource> resources, List<MedicationRequest> drafts,
                                                   LocalDate asOf) {
-        try {
-            return mapper.mapResources(resources, drafts, asOf, null).patientCase();
-        } catch (InvalidCaseException e) {
-            if (e.errors().stream().anyMatch(err -> err.diagnostic() == FhirDiagnostic.NO_PATIENT)) {
-                throw new HookException(412, CdsHooksDiagnostic.NO_PATIENT_DATA, "prefetch.patient",
-                        "no Patient could be had: the record cannot be assessed without one");
-            }
-            List<HookException.Issue> issues = new ArrayList<>();
-            for (ValidationError error : e.errors()) {
-                issues.add(new HookException.Issue(error.field(), error.code(), error.reason()));
-            }
-            throw new HookException(400, issues);
+        ReadResult read = mapper.read(resources, drafts, asOf, null, "prefetch");
+        if (read instanceof ReadResult.Accepted accepted) {
+            return accepted.patientCase();
         }
+        if (read.errors().stream().anyMatch(err -> err.diagnostic() == FhirDiagnostic.NO_PATIENT)) {
+            throw new HookException(412, CdsHooksDiagnostic.NO_PATIENT_DATA, "prefetch.patient",
+                    "no Patient could be had: the record cannot be assessed without one");
+        }
+        List<HookException.Issue> issues = new ArrayList<>();
+        for (ValidationError error : read.errors()) {
+            issues.add(new HookException.Issue(error.field(), error.code(), error.reason()));
+        }
+        throw new HookException(400, issues);
     }
 }

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 
 import org.legcrampcds.engine.Engines;
 import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.Finding;
 import org.legcrampcds.model.Suppression;

@@ -107,6 +107,11 @@ final class CodeTables {
         return first(code, labs);
     }
 
+    /** Whether the lab table reads Observations with this coding (a prefilter before parsing them). */
+    boolean readsObservation(String system, String code) {
+        return labs.containsKey(new Key(system, code));
+    }
+
     /**
      * Every observation code the lab table reads, as FHIR search tokens {@code system|code}, sorted:
      * the catalogue's tests, pregnancy status, gestational age, total calcium, albumin and ionised calcium.

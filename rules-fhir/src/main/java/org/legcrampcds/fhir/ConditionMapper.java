@@ -11,6 +11,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Procedure;
 import org.legcrampcds.model.Condition;
+import org.legcrampcds.model.Unmapped;
 
 /**
  * Conditions by clinical and verification status (interfaces.md §6): refuted or entered-in-error

@@ -12,27 +12,34 @@ import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import org.legcrampcds.model.InvalidCaseException;
 import org.legcrampcds.model.PatientCase;
+import org.legcrampcds.model.ReadResult;
+import org.legcrampcds.model.RecordMapping;
 import org.legcrampcds.model.Sex;
-
+import org.legcrampcds.model.Unmapped;
 
 /**
  * Maps one patient's FHIR R4 data, a Bundle of any type or the resources of a CDS Hooks prefetch,
  * to a validated {@link PatientCase} and the report of everything it did not use
- * (interfaces.md §6). Nothing is guessed: what the record does not state is not recorded.
+ * (interfaces.md §6), as a {@link ReadResult} like every reader of the library. Nothing is
+ * guessed: what the record does not state is not recorded. {@link CaseInputs} reads files and
+ * streams of any supported format with one of these.
  *
  * <pre>{@code
  * FhirCaseMapper mapper = FhirCaseMapper.create();               // share it: thread-safe
- * FhirMapping mapped = mapper.mapBundle(json, LocalDate.of(2026, 12, 1), null);
- * Assessment result = assessor.assess(mapped.patientCase());
+ * ReadResult mapped = mapper.read(json, LocalDate.of(2026, 12, 1), null, "bundle.json");
+ * Assessment result = assessor.assess(mapped.patientCaseOrThrow());
  * }</pre>
  *
  * A document that is not a FHIR R4 Bundle, a Bundle without exactly one Patient, a Patient
- * without birth date, or a malformed element the mapping needs is rejected with an
- * {@link InvalidCaseException} whose errors name the FHIRPath-like location
+ * without birth date, or a malformed element the mapping needs is rejected
+ * ({@link ReadResult.Rejected}) with errors that name the FHIRPath-like location
  * ({@code Bundle.entry[3].resource.birthDate}) and a diagnostic code; the case model's own checks
  * (an age under 18) are reported the same way, at the element they came from.
  */
@@ -63,23 +70,36 @@ public final class FhirCaseMapper {
      * @param bundleJson the Bundle
      * @param asOf       the date ages and day counts are taken at (the assessment date)
      * @param caseId     the case id of the result, or null for {@code Patient/<id>}
-     * @throws InvalidCaseException when the Bundle is rejected, naming where and why
+     * @param source     where the Bundle was read, as the result names it (a file name)
+     * @return the case with its {@link RecordMapping}, or the rejection naming where and why
      */
-    public FhirMapping mapBundle(String bundleJson, LocalDate asOf, String caseId) {
+    public ReadResult read(String bundleJson, LocalDate asOf, @Nullable String caseId, String source) {
         Objects.requireNonNull(bundleJson, "bundleJson");
-        return map(BundleReader.read(bundleJson), asOf, caseId, List.of());
+        try {
+            BundleReader.Read read = BundleReader.read(bundleJson, codes);
+            return map(read.entries(), read.skipped(), false, asOf, caseId, List.of(), source);
+        } catch (InvalidCaseException e) {
+            return new ReadResult.Rejected(caseId, source, e, null);
+        }
     }
 
     /**
      * Maps resources already parsed, for example a CDS Hooks prefetch, each with the location its
      * errors are reported at ({@code prefetch.observations.entry[2].resource}); the draft orders of
      * order-sign are added as medicines started today.
+     *
+     * @param caseId the case id of the result, or null for {@code Patient/<id>}
+     * @param source what the resources are, as the result names it ({@code prefetch})
      */
-    public FhirMapping mapResources(List<LocatedResource> resources, List<MedicationRequest> draftOrders, LocalDate asOf,
-                                    String caseId) {
+    public ReadResult read(List<LocatedResource> resources, List<MedicationRequest> draftOrders, LocalDate asOf,
+                           @Nullable String caseId, String source) {
         List<BundleReader.Entry> entries = resources.stream()
                 .map(r -> new BundleReader.Entry(r.resource(), r.location())).toList();
-        return map(entries, asOf, caseId, draftOrders);
+        try {
+            return map(entries, List.of(), true, asOf, caseId, draftOrders, source);
+        } catch (InvalidCaseException e) {
+            return new ReadResult.Rejected(caseId, source, e, null);
+        }
     }
 
     /**
@@ -91,9 +111,16 @@ public final class FhirCaseMapper {
     public record LocatedResource(Resource resource, String location) {
     }
 
-    private FhirMapping map(List<BundleReader.Entry> entries, LocalDate asOf, String caseId, List<MedicationRequest> drafts) {
+    /**
+     * @param skipped         resources reported without a parse (a Bundle's other types, other patients')
+     * @param checkReferences whether to set aside resources of another patient here (resources parsed
+     *                        elsewhere; a Bundle's were set aside before parsing, with their fullUrls)
+     */
+    private ReadResult map(List<BundleReader.Entry> entries, List<Unmapped> skipped, boolean checkReferences,
+                           LocalDate asOf, @Nullable String caseId, List<MedicationRequest> drafts, String source) {
         Objects.requireNonNull(asOf, "asOf");
         MappingContext context = new MappingContext(asOf);
+        skipped.forEach(context::unmapped);
         BundleReader.Entry patientEntry = thePatient(entries);
         Patient patient = (Patient) patientEntry.resource();
         String birthDateAt = patientEntry.location() + ".birthDate";
@@ -109,9 +136,16 @@ public final class FhirCaseMapper {
         MedicationMapper medications = new MedicationMapper(codes, context);
         LabMapper labs = new LabMapper(codes, context);
         QuestionnaireMapper questionnaire = new QuestionnaireMapper(context);
+        String patientId = patient.getIdElement().getIdPart();
         for (BundleReader.Entry entry : entries) {
             Resource r = entry.resource();
             if (r instanceof Patient) {
+                continue;
+            }
+            String reference = checkReferences ? patientReference(r) : null;
+            if (PatientReferences.namesAnotherPatient(reference, patientId, null)) {
+                context.unmapped(r, Unmapped.Reason.OTHER_PATIENT,
+                        r.fhirType() + " of another patient (" + reference + "): never used for this one");
                 continue;
             }
             if (r instanceof org.hl7.fhir.r4.model.Condition c) {
@@ -153,7 +187,7 @@ public final class FhirCaseMapper {
         if (pregnancy.notRecorded()) {
             builder.pregnancyNotRecorded();
         }
-        return new FhirMapping(builder.build(), asOf, context.unmapped());
+        return new ReadResult.Accepted(builder.build(), source, new RecordMapping(asOf, context.unmapped()), null);
     }
 
     private static BundleReader.Entry thePatient(List<BundleReader.Entry> entries) {
@@ -176,6 +210,18 @@ public final class FhirCaseMapper {
                     "no birthDate: the age cannot be worked out");
         }
         return patients.get(0);
+    }
+
+    /** The {@code subject} reference of a resource, else its {@code patient} reference, or null. */
+    private static @Nullable String patientReference(Resource resource) {
+        for (String element : List.of("subject", "patient")) {
+            Property property = resource.getNamedProperty(element);
+            if (property != null && property.hasValues() && property.getValues().get(0) instanceof Reference ref
+                    && ref.hasReference()) {
+                return ref.getReference();
+            }
+        }
+        return null;
     }
 
     private static Sex sex(AdministrativeGender gender) {

@@ -17,7 +17,9 @@ public enum FhirDiagnostic implements Diagnostic {
     /** The Patient has no birth date, so no age can be worked out. */
     NO_BIRTH_DATE("LCC-F004"),
     /** An element the mapping needs is malformed: an unparseable date or number. */
-    MALFORMED_ELEMENT("LCC-F005");
+    MALFORMED_ELEMENT("LCC-F005"),
+    /** (2.3) One JSON object gives the same key twice: which value counts would be a guess. */
+    DUPLICATE_KEY("LCC-F006");
 
     private final String code;
 

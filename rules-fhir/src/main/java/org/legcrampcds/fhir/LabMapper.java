@@ -14,8 +14,10 @@ import java.util.TreeMap;
 
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
+import org.legcrampcds.model.IntRange;
 import org.legcrampcds.model.LabResult;
 import org.legcrampcds.model.LabTest;
+import org.legcrampcds.model.Unmapped;
 
 /**
  * Labs from Observations (interfaces.md §6): per test the latest result (by day count, then
@@ -143,6 +145,15 @@ final class LabMapper {
                         // Exact, then rounded as catalogue 2.6 rounds adjusted calcium (interfaces.md 6).
                         BigDecimal adjusted = t.get().add(CALCIUM_PER_ALBUMIN.multiply(ALBUMIN_REFERENCE.subtract(a.get())))
                                 .setScale(LabTest.ADJUSTED_CALCIUM.decimals(), java.math.RoundingMode.HALF_UP);
+                        Optional<String> implausible = implausible(LabTest.ADJUSTED_CALCIUM, adjusted, "mmol/L");
+                        if (implausible.isPresent() || !IntRange.DAYS_SINCE_TAKEN.contains(Math.max(total.days(), albumin.days()))) {
+                            // The latest pair gives a value the case cannot hold: no adjusted calcium, never an older pair.
+                            String why = implausible.map(w -> "adjusted calcium computed with this result: " + w)
+                                    .orElse("taken outside the case's 0-36500 days") + "; ADJUSTED_CALCIUM is absent";
+                            context.unmapped(total.observation(), Unmapped.Reason.IMPLAUSIBLE_VALUE, why);
+                            context.unmapped(albumin.observation(), Unmapped.Reason.IMPLAUSIBLE_VALUE, why);
+                            return rejectedPair(totals, albumins, total, albumin);
+                        }
                         long days = Math.max(total.days(), albumin.days());
                         best = new Computed(new LabResult(LabTest.ADJUSTED_CALCIUM, adjusted, "mmol/L", null, (int) days), days,
                                 List.of(total, albumin));
@@ -161,6 +172,21 @@ final class LabMapper {
             unusedPart(part, best, "no usable total calcium of the same day, so no adjusted calcium can be computed");
         }
         return Optional.ofNullable(best);
+    }
+
+    /** After an implausible latest pair: every other total calcium and albumin is superseded by it. */
+    private Optional<Computed> rejectedPair(List<Dated> totals, List<Dated> albumins, Dated total, Dated albumin) {
+        for (Dated part : totals) {
+            if (part != total) {
+                context.unmapped(part.observation(), Unmapped.Reason.SUPERSEDED, "a later total calcium and albumin pair was read");
+            }
+        }
+        for (Dated part : albumins) {
+            if (part != albumin) {
+                context.unmapped(part.observation(), Unmapped.Reason.SUPERSEDED, "a later total calcium and albumin pair was read");
+            }
+        }
+        return Optional.empty();
     }
 
     private void unusedPart(Dated part, Computed best, String withoutPair) {
@@ -220,13 +246,44 @@ final class LabMapper {
                     + target + "; " + target + " is absent");
             return Optional.empty();
         }
-        if (latest.days() > 36500) {
-            context.unmapped(o, Unmapped.Reason.UNUSABLE_VALUE, "taken more than 100 years before the as-of date");
+        if (!IntRange.DAYS_SINCE_TAKEN.contains(latest.days())) {
+            context.unmapped(o, Unmapped.Reason.IMPLAUSIBLE_VALUE, "taken " + latest.days() + " days before the as-of date,"
+                    + " outside the case's " + IntRange.DAYS_SINCE_TAKEN.min() + "-" + IntRange.DAYS_SINCE_TAKEN.max()
+                    + " days; " + target + " is absent, no older result replaces it");
             return Optional.empty();
         }
         LabTest test = LabTest.valueOf(target);
-        return Optional.of(new MappedLab(new LabResult(test, o.getValueQuantity().getValue(), unit.get(),
-                test.acceptsUpperLimitOfNormal() ? upperLimit(o).orElse(null) : null, (int) latest.days()), latest.location()));
+        BigDecimal value = o.getValueQuantity().getValue();
+        Optional<String> implausible = implausible(test, value, unit.get());
+        if (implausible.isPresent()) {
+            context.unmapped(o, Unmapped.Reason.IMPLAUSIBLE_VALUE, implausible.get() + "; " + target
+                    + " is absent, no older result replaces it");
+            return Optional.empty();
+        }
+        BigDecimal upperLimit = test.acceptsUpperLimitOfNormal() ? upperLimit(o).orElse(null) : null;
+        if (upperLimit != null && upperLimit.signum() <= 0) {
+            context.unmapped(o, Unmapped.Reason.IMPLAUSIBLE_VALUE, "reference range high " + upperLimit.toPlainString() + " "
+                    + unit.get() + " is not above 0; " + target + " is absent, no older result replaces it");
+            return Optional.empty();
+        }
+        return Optional.of(new MappedLab(new LabResult(test, value, unit.get(), upperLimit, (int) latest.days()),
+                latest.location()));
+    }
+
+    /**
+     * Why a value the case cannot hold is implausible (interfaces.md §6 (2.3)): its canonical value,
+     * rounded as catalogue §2.6 rounds it, lies outside the catalogue's plausible range. The case
+     * model would reject the whole case for it; the mapping sets that one result aside instead.
+     */
+    static Optional<String> implausible(LabTest test, BigDecimal value, String unit) {
+        BigDecimal canonical = test.toCanonical(value, unit);
+        if (test.isPlausible(canonical)) {
+            return Optional.empty();
+        }
+        String converted = unit.equals(test.canonicalUnit()) ? ""
+                : " (" + canonical.toPlainString() + " " + test.canonicalUnit() + ")";
+        return Optional.of("implausible value " + value.toPlainString() + " " + unit + converted + ": outside the plausible "
+                + test.plausibleMin().toPlainString() + "-" + test.plausibleMax().toPlainString() + " " + test.canonicalUnit());
     }
 
     private static boolean plainValue(Observation o) {

@@ -13,6 +13,7 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Resource;
+import org.legcrampcds.model.Unmapped;
 
 /**
  * What one mapping collects besides the case: the as-of date that every day count uses, the
@@ -35,6 +36,10 @@ final class MappingContext {
 
     void unmapped(Resource resource, Unmapped.Reason reason, String detail) {
         unmapped.add(new Unmapped(name(resource), reason, detail));
+    }
+
+    void unmapped(Unmapped notUsed) {
+        unmapped.add(notUsed);
     }
 
     List<Unmapped> unmapped() {

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.legcrampcds.model.DrugClass;
 import org.legcrampcds.model.GenericDrugNames;
 import org.legcrampcds.model.Medication;
+import org.legcrampcds.model.Unmapped;
 
 /**
  * Current medicines (interfaces.md §6): an active MedicationStatement, an active MedicationRequest

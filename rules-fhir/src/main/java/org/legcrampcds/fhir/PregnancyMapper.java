@@ -1,6 +1,5 @@
 package org.legcrampcds.fhir;
 
-
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -8,6 +7,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.legcrampcds.model.Patient;
 import org.legcrampcds.model.Sex;
+import org.legcrampcds.model.Unmapped;
 
 /**
  * Pregnancy and postpartum status (interfaces.md §6). Pregnant when an active pregnancy Condition

@@ -20,6 +20,7 @@ import org.legcrampcds.model.Cramps;
 import org.legcrampcds.model.History;
 import org.legcrampcds.model.Side;
 import org.legcrampcds.model.Symptom;
+import org.legcrampcds.model.Unmapped;
 
 /**
  * Symptoms, the cramp pattern and the history from the latest completed or amended response to the
@@ -155,7 +156,25 @@ final class QuestionnaireMapper {
     private Integer integer(Map<String, Answered> answered, CaseField field, List<String> notRecorded) {
         Optional<Integer> value = read(answered, field.path(), t -> t instanceof org.hl7.fhir.r4.model.IntegerType)
                 .map(t -> ((org.hl7.fhir.r4.model.IntegerType) t).getValue());
-        return orNotRecorded(value, field, notRecorded);
+        return orNotRecorded(inRange(value, field, answered), field, notRecorded);
+    }
+
+    /**
+     * An answer the case cannot hold (outside the field's range, catalogue §2.7) is reported as
+     * {@code implausible-value} and left not recorded (interfaces.md §6 (2.3)): it never costs the
+     * patient the assessment.
+     */
+    private <T extends Number> Optional<T> inRange(Optional<T> value, CaseField field, Map<String, Answered> answered) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        Optional<String> problem = field.rangeProblem(value.get());
+        if (problem.isEmpty()) {
+            return value;
+        }
+        context.unmapped(answered.get(field.path()).response(), Unmapped.Reason.IMPLAUSIBLE_VALUE, "item '" + field.path()
+                + "' answer " + value.get() + ": " + problem.get() + "; left not recorded");
+        return Optional.empty();
     }
 
     private BigDecimal decimal(Map<String, Answered> answered, CaseField field, List<String> notRecorded) {
@@ -163,7 +182,7 @@ final class QuestionnaireMapper {
                 t -> t instanceof org.hl7.fhir.r4.model.DecimalType || t instanceof org.hl7.fhir.r4.model.IntegerType)
                 .map(t -> t instanceof org.hl7.fhir.r4.model.DecimalType d ? d.getValue()
                         : BigDecimal.valueOf(((org.hl7.fhir.r4.model.IntegerType) t).getValue()));
-        return orNotRecorded(value, field, notRecorded);
+        return orNotRecorded(inRange(value, field, answered), field, notRecorded);
     }
 
     private Boolean bool(Map<String, Answered> answered, CaseField field, List<String> notRecorded) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.InvalidCaseException;
 
 /**
@@ -37,7 +38,7 @@ class BadBundlesTest {
         JsonNode expect = JSON.readTree(Fixtures.read(file.resolveSibling(name.replace(".json", ".expect.json"))));
 
         InvalidCaseException e = catchThrowableOfType(InvalidCaseException.class,
-                () -> MAPPER.mapBundle(Fixtures.read(file), LocalDate.of(2026, 12, 1), "bad"));
+                () -> Mapped.accepted(MAPPER.read(Fixtures.read(file), LocalDate.of(2026, 12, 1), "bad", "test")));
 
         assertThat(e).as("%s should be rejected", name).isNotNull();
         assertThat(e.field()).isEqualTo(expect.get("field").asText());

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.json.CaseReader;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.PatientCase;
 
 /**
@@ -50,15 +51,15 @@ class BundleTwinsTest {
         Path twinFile = Fixtures.sibling(bundle, "case.json");
         PatientCase twin = CaseReader.readCase(twinFile);
 
-        FhirMapping mapped = mapper.mapBundle(Fixtures.read(bundle), LocalDate.parse(expect.get("asOf").asText()),
-                twin.id().orElseThrow());
+        ReadResult.Accepted mapped = Mapped.accepted(mapper.read(Fixtures.read(bundle), LocalDate.parse(expect.get("asOf").asText()),
+                twin.id().orElseThrow(), "test"));
 
-        assertThat(new TreeSet<>(mapped.notRecorded())).as("not recorded").isEqualTo(new TreeSet<>(twin.notRecorded()));
+        assertThat(new TreeSet<>(mapped.patientCase().notRecorded())).as("not recorded").isEqualTo(new TreeSet<>(twin.notRecorded()));
         assertThat(result(mapped.patientCase())).as("the result of the Bundle").isEqualTo(result(twin));
         List<String> expectedUnmapped = new java.util.ArrayList<>();
         expect.get("unmapped").forEach(u -> expectedUnmapped.add(u.get("resource").asText() + " " + u.get("reason").asText()));
         java.util.Collections.sort(expectedUnmapped);
-        assertThat(mapped.unmapped().stream().map(u -> u.resource() + " " + u.reason().code()).sorted().toList())
+        assertThat(mapped.mapping().unmapped().stream().map(u -> u.resource() + " " + u.reason().code()).sorted().toList())
                 .as("unmapped").isEqualTo(expectedUnmapped);
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.InvalidCaseException;
 
 /**
@@ -40,7 +41,7 @@ class MutatedBundlesPropertiesTest {
                 ? original.substring(0, random.nextInt(original.length()))
                 : JSON.writeValueAsString(mutate(JSON.readTree(original), random));
         try {
-            FhirMapping mapping = MAPPER.mapBundle(mutated, LocalDate.of(2026, 12, 1), "mutated");
+            ReadResult.Accepted mapping = Mapped.accepted(MAPPER.read(mutated, LocalDate.of(2026, 12, 1), "mutated", "test"));
             assertThat(mapping.patientCase()).isNotNull();
         } catch (InvalidCaseException e) {
             assertThat(e.errors()).isNotEmpty().allSatisfy(error -> {

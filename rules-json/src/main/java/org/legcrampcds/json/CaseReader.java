@@ -33,13 +33,16 @@ import org.legcrampcds.model.CrampSite;
 import org.legcrampcds.model.Cramps;
 import org.legcrampcds.model.DrugClass;
 import org.legcrampcds.model.History;
+import org.jspecify.annotations.Nullable;
 import org.legcrampcds.model.InputDiagnostic;
+import org.legcrampcds.model.IntRange;
 import org.legcrampcds.model.InvalidCaseException;
 import org.legcrampcds.model.LabResult;
 import org.legcrampcds.model.LabTest;
 import org.legcrampcds.model.Medication;
 import org.legcrampcds.model.Patient;
 import org.legcrampcds.model.PatientCase;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.Sex;
 import org.legcrampcds.model.Side;
 import org.legcrampcds.model.Symptom;
@@ -148,6 +151,7 @@ public final class CaseReader {
      */
     public static ReadResult read(Path file) throws IOException {
         String defaultId = defaultId(file);
+        String source = file.getFileName().toString();
         byte[] bytes = Files.readAllBytes(file);
         String text;
         try {
@@ -157,15 +161,25 @@ public final class CaseReader {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            return rejected(defaultId, new InvalidCaseException(DOCUMENT, InputDiagnostic.MALFORMED_JSON,
-                    "malformed JSON: the file is not UTF-8 text"));
+            return rejected(defaultId, source, new InvalidCaseException(DOCUMENT, InputDiagnostic.MALFORMED_JSON,
+                    "malformed JSON: the file is not UTF-8 text"), null);
         }
-        return read(text, defaultId, 1);
+        return read(text, defaultId, source, 1);
     }
 
-    /** Reads one case from JSON text without throwing for an invalid case. */
-    public static ReadResult read(String json, String defaultId) {
-        return read(json, defaultId, 1);
+    /** Reads one case from JSON text without throwing for an invalid case; its source is named by {@code defaultId}. */
+    public static ReadResult read(String json, @Nullable String defaultId) {
+        return read(json, defaultId, defaultId == null ? DOCUMENT : defaultId, 1);
+    }
+
+    /**
+     * Reads one case from JSON text without throwing for an invalid case.
+     *
+     * @param defaultId the case id when the document has none; may be null
+     * @param source    where the text was read, as results name it (a file name)
+     */
+    public static ReadResult read(String json, @Nullable String defaultId, String source) {
+        return read(json, defaultId, source, 1);
     }
 
     /**
@@ -173,10 +187,11 @@ public final class CaseReader {
      * {@code id}, and a malformed-JSON error gives the line number in the input.
      *
      * @param line       one line holding one whole case
+     * @param input      the name of the input, for the result's source ({@code cases.jsonl:17})
      * @param lineNumber its line number in the input, from 1
      */
-    public static ReadResult readJsonLine(String line, int lineNumber) {
-        return read(line, String.valueOf(lineNumber), lineNumber);
+    public static ReadResult readJsonLine(String line, String input, int lineNumber) {
+        return read(line, String.valueOf(lineNumber), input + ":" + lineNumber, lineNumber);
     }
 
     /**
@@ -186,13 +201,14 @@ public final class CaseReader {
      * {@code LCC-V017} saying so, instead of an error for every line.
      *
      * @param input         the lines
+     * @param name          the input's name, for each result's source ({@code name:line})
      * @param standardInput whether they come from standard input (the advice differs)
      * @throws IOException when the input cannot be read
      */
-    public static void readJsonLines(BufferedReader input, boolean standardInput, Consumer<ReadResult> each)
+    public static void readJsonLines(BufferedReader input, String name, boolean standardInput, Consumer<ReadResult> each)
             throws IOException {
         try {
-            jsonLines(input, standardInput).forEachRemaining(pending -> each.accept(pending.read()));
+            jsonLines(input, name, standardInput).forEachRemaining(pending -> each.accept(pending.read()));
         } catch (JsonLinesSplitter.ReadFailure e) {
             throw e.getCause();
         }
@@ -206,10 +222,11 @@ public final class CaseReader {
      *
      * @param input         the lines; the iterator throws an {@link UncheckedIOException} when they
      *                      cannot be read
+     * @param name          the input's name, for each result's source ({@code name:line})
      * @param standardInput whether they come from standard input (the advice differs)
      */
-    public static Iterator<PendingCase> jsonLines(BufferedReader input, boolean standardInput) {
-        return new JsonLinesSplitter(input, standardInput);
+    public static Iterator<PendingCase> jsonLines(BufferedReader input, String name, boolean standardInput) {
+        return new JsonLinesSplitter(input, name, standardInput);
     }
 
     /** The name of a case without {@code id}: its file name without {@code .json}. */
@@ -218,14 +235,14 @@ public final class CaseReader {
         return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
     }
 
-    private static ReadResult read(String json, String defaultId, int firstLine) {
+    private static ReadResult read(String json, @Nullable String defaultId, String source, int firstLine) {
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
         JsonNode root;
         try (JsonParser parser = MAPPER.createParser(text)) {
             root = MAPPER.readTree(parser);
             if (root == null) {
-                return rejected(defaultId, new InvalidCaseException(DOCUMENT, InputDiagnostic.MALFORMED_JSON,
-                        "malformed JSON at line " + firstLine + ", column 1: the document is empty"));
+                return rejected(defaultId, source, new InvalidCaseException(DOCUMENT, InputDiagnostic.MALFORMED_JSON,
+                        "malformed JSON at line " + firstLine + ", column 1: the document is empty"), null);
             }
             if (parser.nextToken() != null) {
                 throw new JsonParseException(parser, "more content after the end of the case");
@@ -234,15 +251,15 @@ public final class CaseReader {
             InvalidCaseException malformed = new InvalidCaseException(DOCUMENT, InputDiagnostic.MALFORMED_JSON,
                     malformedReason(e, firstLine));
             malformed.initCause(e);
-            return rejected(defaultId, malformed);
+            return rejected(defaultId, source, malformed, null);
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON from a string cannot fail", e);
         }
         if (!root.isObject()) {
-            return rejected(defaultId, new InvalidCaseException(DOCUMENT, InputDiagnostic.WRONG_TYPE,
-                    "wrong type: must be an object"));
+            return rejected(defaultId, source, new InvalidCaseException(DOCUMENT, InputDiagnostic.WRONG_TYPE,
+                    "wrong type: must be an object"), null);
         }
-        return new Reading().read(root, defaultId);
+        return new Reading().read(root, defaultId, source);
     }
 
     /** One line, no stack trace, no source excerpt: "malformed JSON at line L, column C: what". */
@@ -258,30 +275,21 @@ public final class CaseReader {
         return "malformed JSON at line " + (firstLine - 1 + at.getLineNr()) + ", column " + at.getColumnNr() + ": " + what;
     }
 
-    private static ReadResult rejected(String caseId, InvalidCaseException e) {
-        return new ReadResult.Rejected(caseId, e);
+    private static ReadResult rejected(@Nullable String caseId, String source, InvalidCaseException e,
+                                       @Nullable String expect) {
+        return new ReadResult.Rejected(caseId, source, e, expect);
     }
 
     private static PatientCase orThrow(ReadResult result) {
-        if (result instanceof ReadResult.Rejected rejected) {
-            throw rejected.exception();
-        }
-        return ((ReadResult.Accepted) result).patientCase();
+        return result.patientCaseOrThrow();
     }
 
     /** The reading of one case document: reports structural errors to the builder, which validates the rest. */
     private static final class Reading {
 
-        /**
-         * Handed to the model for an {@code ageYears} that is not an integer: catalogue §2.7 reports
-         * that with the age range text, which the model owns, so the model must see an age it
-         * rejects.
-         */
-        private static final int NOT_AN_AGE = Integer.MIN_VALUE;
-
         private final PatientCase.Builder builder = PatientCase.builder();
 
-        ReadResult read(JsonNode root, String defaultId) {
+        ReadResult read(JsonNode root, @Nullable String defaultId, String source) {
             knownFields(root, null, TOP_LEVEL_FIELDS);
             String id = caseId(root, defaultId);
             if (root.has("description") && !root.get("description").isTextual()) {
@@ -302,10 +310,12 @@ public final class CaseReader {
                 builder.lab(lab(labs.get(i), "labs[" + i + "]"));
             }
             notRecorded(root);
+            JsonNode expect = root.get("expect");
+            String expectJson = expect == null ? null : expect.toString();
             try {
-                return new ReadResult.Accepted(builder.build());
+                return new ReadResult.Accepted(builder.build(), source, null, expectJson);
             } catch (InvalidCaseException e) {
-                return rejected(id, e);
+                return rejected(id, source, e, expectJson);
             }
         }
 
@@ -344,18 +354,27 @@ public final class CaseReader {
             }
             return new Patient(ageYears(patient),
                     code(patient, "sex", "patient.sex", Sex.class, "sex"),
-                    integer(patient, "pregnancyWeeks", "patient.pregnancyWeeks"),
-                    integer(patient, "postpartumWeeks", "patient.postpartumWeeks"),
+                    integer(patient, "pregnancyWeeks", "patient.pregnancyWeeks", IntRange.PREGNANCY_WEEKS),
+                    integer(patient, "postpartumWeeks", "patient.postpartumWeeks", IntRange.POSTPARTUM_WEEKS),
                     bool(patient, "pregnant", "patient.pregnant"));
         }
 
-        private int ageYears(JsonNode patient) {
+        /**
+         * The age, or null after reporting why there is none. Catalogue §2.7 reports an age that is
+         * no integer (a fraction, a string) with the age range's text, as it does an age out of
+         * range; the model checks the range of an age that is an {@code int}.
+         */
+        private @Nullable Integer ageYears(JsonNode patient) {
             JsonNode age = patient.get("ageYears");
             if (age == null || age.isNull()) {
                 error("patient.ageYears", InputDiagnostic.MISSING, MISSING_FIELD);
-                return NOT_AN_AGE;
+                return null;
             }
-            return age.isIntegralNumber() ? clampToInt(age.bigIntegerValue()) : NOT_AN_AGE;
+            if (!age.isIntegralNumber() || age.bigIntegerValue().bitLength() >= Integer.SIZE) {
+                error("patient.ageYears", InputDiagnostic.OUT_OF_RANGE, IntRange.AGE_YEARS.reason());
+                return null;
+            }
+            return age.intValue();
         }
 
         /** The cramps, fields absent or null left null: whether that is allowed depends on {@code notRecorded}. */
@@ -369,7 +388,7 @@ public final class CaseReader {
             if (sitesNode != null && !sitesNode.isNull()) {
                 sites = Set.copyOf(codes(sitesNode, "cramps.sites", CrampSite.class, "cramp site"));
             }
-            return new Cramps(integer(cramps, "nightsPerWeek", "cramps.nightsPerWeek"),
+            return new Cramps(integer(cramps, "nightsPerWeek", "cramps.nightsPerWeek", IntRange.NIGHTS_PER_WEEK),
                     decimal(cramps, "durationMinutes", "cramps.durationMinutes"),
                     sites,
                     optionalCode(cramps, "side", "cramps.side", Side.class, "side"),
@@ -404,7 +423,7 @@ public final class CaseReader {
             return new Medication(
                     string(node, "name", path + ".name"),
                     code(node, "drugClass", path + ".drugClass", DrugClass.class, "drug class"),
-                    integer(node, "startedDaysAgo", path + ".startedDaysAgo"));
+                    integer(node, "startedDaysAgo", path + ".startedDaysAgo", IntRange.STARTED_DAYS_AGO));
         }
 
         /** A lab; as for medications, a non-object element keeps its index. */
@@ -424,7 +443,7 @@ public final class CaseReader {
                     decimal(node, "value", path + ".value"),
                     string(node, "unit", path + ".unit"),
                     decimal(node, "upperLimitOfNormal", path + ".upperLimitOfNormal"),
-                    integer(node, "daysSinceTaken", path + ".daysSinceTaken"));
+                    integer(node, "daysSinceTaken", path + ".daysSinceTaken", IntRange.DAYS_SINCE_TAKEN));
         }
 
         /** A top-level object; absent or null is left to the model (which knows what {@code notRecorded} allows). */
@@ -536,8 +555,12 @@ public final class CaseReader {
             return null;
         }
 
-        /** An integer written without fraction or exponent (§2.8 item 4); too large to be one is out of range. */
-        private Integer integer(JsonNode object, String key, String path) {
+        /**
+         * An integer written without fraction or exponent (§2.8 item 4). One too large for an
+         * {@code int} is beyond the field's range, and reported here with the range's text; the
+         * model checks the range of the others.
+         */
+        private @Nullable Integer integer(JsonNode object, String key, String path, IntRange range) {
             JsonNode node = field(object, key);
             if (node == null) {
                 return null;
@@ -546,7 +569,12 @@ public final class CaseReader {
                 error(path, InputDiagnostic.WRONG_TYPE, "wrong type: must be an integer");
                 return null;
             }
-            return clampToInt(node.bigIntegerValue());
+            BigInteger value = node.bigIntegerValue();
+            if (value.bitLength() >= Integer.SIZE) {
+                error(path, InputDiagnostic.OUT_OF_RANGE, range.reason());
+                return null;
+            }
+            return value.intValue();
         }
 
         /** A number exactly as written; an integer is welcome where a number is asked for. */
@@ -596,14 +624,6 @@ public final class CaseReader {
 
         private void error(String field, InputDiagnostic diagnostic, String reason) {
             builder.inputError(field, diagnostic, reason);
-        }
-
-        /** The model range-checks ints; a value beyond int is beyond every range, so it is clamped. */
-        private static int clampToInt(BigInteger value) {
-            if (value.bitLength() < Integer.SIZE) {
-                return value.intValue();
-            }
-            return value.signum() > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
         }
     }
 }

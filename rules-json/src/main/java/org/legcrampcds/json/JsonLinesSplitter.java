@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 
 import org.legcrampcds.model.InputDiagnostic;
 import org.legcrampcds.model.InvalidCaseException;
+import org.legcrampcds.model.ReadResult;
 
 /**
  * Splits JSON Lines input into its cases, in input order, without parsing them (but the first):
@@ -31,14 +32,16 @@ final class JsonLinesSplitter implements Iterator<PendingCase> {
     }
 
     private final BufferedReader input;
+    private final String name;
     private final boolean standardInput;
     private int lineNumber;
     private boolean first = true;
     private boolean done;
     private PendingCase next;
 
-    JsonLinesSplitter(BufferedReader input, boolean standardInput) {
+    JsonLinesSplitter(BufferedReader input, String name, boolean standardInput) {
         this.input = input;
+        this.name = name;
         this.standardInput = standardInput;
     }
 
@@ -73,14 +76,15 @@ final class JsonLinesSplitter implements Iterator<PendingCase> {
                 done = true;
                 String where = standardInput ? "standard input" : "a .jsonl file";
                 String advice = standardInput ? "pass the file name instead" : "give a pretty-printed case its own .json file";
-                ReadResult notJsonLines = new ReadResult.Rejected(null, new InvalidCaseException(CaseReader.DOCUMENT,
-                        InputDiagnostic.NOT_JSON_LINES, where + " is read as JSON Lines: one case per line; " + advice));
+                ReadResult notJsonLines = new ReadResult.Rejected(null, name + ":" + lineNumber,
+                        new InvalidCaseException(CaseReader.DOCUMENT, InputDiagnostic.NOT_JSON_LINES,
+                                where + " is read as JSON Lines: one case per line; " + advice), null);
                 return () -> notJsonLines;
             }
             first = false;
             String text = line;
             int number = lineNumber;
-            return () -> CaseReader.readJsonLine(text, number);
+            return () -> CaseReader.readJsonLine(text, name, number);
         }
         done = true;
         return null;

@@ -1,5 +1,7 @@
 package org.legcrampcds.json;
 
+import org.legcrampcds.model.ReadResult;
+
 /**
  * One case of JSON Lines input, taken from the input but not yet read: {@link #read()} parses and
  * validates it. Reading a line needs nothing from the lines before it, so a batch can read its

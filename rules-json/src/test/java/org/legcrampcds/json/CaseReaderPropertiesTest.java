@@ -1,5 +1,7 @@
 package org.legcrampcds.json;
 
+import org.legcrampcds.model.ReadResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

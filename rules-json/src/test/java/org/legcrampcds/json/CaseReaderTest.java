@@ -1,5 +1,7 @@
 package org.legcrampcds.json;
 
+import org.legcrampcds.model.ReadResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -456,7 +458,7 @@ class CaseReaderTest {
 
         private List<ReadResult> readLines(String text) throws IOException {
             List<ReadResult> results = new ArrayList<>();
-            CaseReader.readJsonLines(new BufferedReader(new StringReader(text)), false, results::add);
+            CaseReader.readJsonLines(new BufferedReader(new StringReader(text)), "input", false, results::add);
             return results;
         }
 
@@ -514,7 +516,7 @@ class CaseReaderTest {
             String text = "\uFEFF" + noId + "\n  \n{\"patient\": \n" + TestCases.oneLine(EXAMPLE) + "\r\n\u000B\n";
             CountingReader source = new CountingReader(text);
 
-            java.util.Iterator<PendingCase> pending = CaseReader.jsonLines(new BufferedReader(source, 1), false);
+            java.util.Iterator<PendingCase> pending = CaseReader.jsonLines(new BufferedReader(source, 1), "input", false);
             PendingCase first = pending.next();
 
             // Only the first line (and the look-ahead of BufferedReader's one-char buffer) was read.
@@ -530,7 +532,7 @@ class CaseReaderTest {
 
         @Test
         void pendingCases_ofAPrettyPrintedCase_areOneRejection() {
-            java.util.Iterator<PendingCase> pending = CaseReader.jsonLines(new BufferedReader(new StringReader(EXAMPLE)), true);
+            java.util.Iterator<PendingCase> pending = CaseReader.jsonLines(new BufferedReader(new StringReader(EXAMPLE)), "input", true);
 
             ReadResult only = pending.next().read();
 
@@ -552,9 +554,9 @@ class CaseReaderTest {
                 }
             };
 
-            assertThatThrownBy(() -> CaseReader.jsonLines(new BufferedReader(broken), false).hasNext())
+            assertThatThrownBy(() -> CaseReader.jsonLines(new BufferedReader(broken), "input", false).hasNext())
                     .isInstanceOf(java.io.UncheckedIOException.class).hasRootCauseMessage("disk gone");
-            assertThatThrownBy(() -> CaseReader.readJsonLines(new BufferedReader(broken), false, r -> { }))
+            assertThatThrownBy(() -> CaseReader.readJsonLines(new BufferedReader(broken), "input", false, r -> { }))
                     .isInstanceOf(IOException.class).hasMessage("disk gone");
         }
     }

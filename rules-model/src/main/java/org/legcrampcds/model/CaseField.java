@@ -1,5 +1,6 @@
 package org.legcrampcds.model;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -58,6 +59,41 @@ public enum CaseField {
      */
     public boolean isSafetyInput() {
         return safetyInput;
+    }
+
+    /**
+     * Why a value of this field lies outside the range the case format allows (catalogue §2.7), in
+     * the words of a validation error, or empty when it is in range. The one statement of the cramp
+     * and history ranges: the model's checks use it, and so does a reader that must set an
+     * out-of-range answer aside instead of having the whole case rejected (a FHIR questionnaire).
+     *
+     * @param value the field's value (an integer or a decimal); fields without a range are always in range
+     */
+    public Optional<String> rangeProblem(Number value) {
+        BigDecimal v = value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+        return switch (this) {
+            case PREGNANCY_WEEKS -> integerRange(v, IntRange.PREGNANCY_WEEKS);
+            case POSTPARTUM_WEEKS -> integerRange(v, IntRange.POSTPARTUM_WEEKS);
+            case NIGHTS_PER_WEEK -> integerRange(v, IntRange.NIGHTS_PER_WEEK);
+            case DURATION_MINUTES -> v.signum() <= 0 || v.compareTo(BigDecimal.valueOf(240)) > 0
+                    ? Optional.of("out of range: must be greater than 0 and at most 240") : Optional.empty();
+            case WEEKS_SINCE_ONSET -> decimalRange(v, 0, 5200);
+            case LONG_TRAVEL_HOURS -> decimalRange(v, 0, 336);
+            case SITTING_OR_STANDING_HOURS -> decimalRange(v, 0, 24);
+            case FLUID_INTAKE -> decimalRange(v, 0, 15);
+            case ALCOHOL_UNITS -> decimalRange(v, 0, 500);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> integerRange(BigDecimal value, IntRange range) {
+        return value.compareTo(BigDecimal.valueOf(range.min())) < 0 || value.compareTo(BigDecimal.valueOf(range.max())) > 0
+                ? Optional.of(range.reason()) : Optional.empty();
+    }
+
+    private static Optional<String> decimalRange(BigDecimal value, int min, int max) {
+        return value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0
+                ? Optional.of("out of range: must be between " + min + " and " + max) : Optional.empty();
     }
 
     /** The field with this case-JSON path. */

@@ -38,7 +38,11 @@ final class CaseValidator {
             error("patient", MISSING, MISSING_OBJECT);
             return;
         }
-        intRange("patient.ageYears", patient.ageYears(), 18, 120);
+        if (patient.ageYears() == null) {
+            error("patient.ageYears", MISSING, MISSING_FIELD);
+        } else {
+            intRange("patient.ageYears", patient.ageYears(), IntRange.AGE_YEARS);
+        }
         required("patient.sex", patient.sex());
         if (notRecorded.contains(CaseField.PREGNANCY_WEEKS)) {
             notRecordedHasNoValue(CaseField.PREGNANCY_WEEKS, patient.pregnancyWeeks());
@@ -48,10 +52,10 @@ final class CaseValidator {
             }
         }
         if (patient.pregnancyWeeks() != null) {
-            intRange("patient.pregnancyWeeks", patient.pregnancyWeeks(), 1, 42);
+            intRange("patient.pregnancyWeeks", patient.pregnancyWeeks(), IntRange.PREGNANCY_WEEKS);
         }
         if (patient.postpartumWeeks() != null) {
-            intRange("patient.postpartumWeeks", patient.postpartumWeeks(), 0, 52);
+            intRange("patient.postpartumWeeks", patient.postpartumWeeks(), IntRange.POSTPARTUM_WEEKS);
         }
         boolean bothSet = patient.pregnancyWeeks() != null && patient.postpartumWeeks() != null;
         boolean notPregnantWithWeeks = Boolean.FALSE.equals(patient.pregnant()) && patient.pregnancyWeeks() != null;
@@ -66,17 +70,12 @@ final class CaseValidator {
             return;
         }
         checkGroup(notRecorded, fieldValues(cramps));
-        if (cramps.nightsPerWeek() != null) {
-            intRange("cramps.nightsPerWeek", cramps.nightsPerWeek(), 0, 7);
-        }
-        BigDecimal duration = cramps.durationMinutes();
-        if (duration != null && (duration.signum() <= 0 || duration.compareTo(BigDecimal.valueOf(240)) > 0)) {
-            error("cramps.durationMinutes", OUT_OF_RANGE, "out of range: must be greater than 0 and at most 240");
-        }
+        range(CaseField.NIGHTS_PER_WEEK, cramps.nightsPerWeek());
+        range(CaseField.DURATION_MINUTES, cramps.durationMinutes());
         if (cramps.sites() != null && cramps.sites().isEmpty()) {
             error("cramps.sites", OUT_OF_RANGE, "out of range: must name at least one site");
         }
-        decimalRange("cramps.weeksSinceOnset", cramps.weeksSinceOnset(), 0, 5200);
+        range(CaseField.WEEKS_SINCE_ONSET, cramps.weeksSinceOnset());
     }
 
     void history(History history, NotRecordedInputs notRecorded) {
@@ -84,10 +83,10 @@ final class CaseValidator {
             return;
         }
         checkGroup(notRecorded, fieldValues(history));
-        decimalRange("history.longTravelHoursLast14Days", history.longTravelHoursLast14Days(), 0, 336);
-        decimalRange("history.sittingOrStandingHoursPerDay", history.sittingOrStandingHoursPerDay(), 0, 24);
-        decimalRange("history.fluidIntakeLitresPerDay", history.fluidIntakeLitresPerDay(), 0, 15);
-        decimalRange("history.alcoholUnitsPerWeek", history.alcoholUnitsPerWeek(), 0, 500);
+        range(CaseField.LONG_TRAVEL_HOURS, history.longTravelHoursLast14Days());
+        range(CaseField.SITTING_OR_STANDING_HOURS, history.sittingOrStandingHoursPerDay());
+        range(CaseField.FLUID_INTAKE, history.fluidIntakeLitresPerDay());
+        range(CaseField.ALCOHOL_UNITS, history.alcoholUnitsPerWeek());
     }
 
     /** A symptom both present and listed as not asked about (§2.7) is reported at its index. */
@@ -115,7 +114,7 @@ final class CaseValidator {
                 }
             }
             if (m.startedDaysAgo() != null) {
-                intRange(path + ".startedDaysAgo", m.startedDaysAgo(), 0, 36500);
+                intRange(path + ".startedDaysAgo", m.startedDaysAgo(), IntRange.STARTED_DAYS_AGO);
             }
         }
     }
@@ -135,7 +134,7 @@ final class CaseValidator {
                 continue;
             }
             if (lab.daysSinceTaken() != null) {
-                intRange(path + ".daysSinceTaken", lab.daysSinceTaken(), 0, 36500);
+                intRange(path + ".daysSinceTaken", lab.daysSinceTaken(), IntRange.DAYS_SINCE_TAKEN);
             }
             if (!complete) {
                 continue;
@@ -247,16 +246,16 @@ final class CaseValidator {
         return true;
     }
 
-    private void intRange(String path, int value, int min, int max) {
-        if (value < min || value > max) {
-            error(path, OUT_OF_RANGE, "out of range: must be an integer between " + min + " and " + max);
+    private void intRange(String path, int value, IntRange range) {
+        if (!range.contains(value)) {
+            error(path, OUT_OF_RANGE, range.reason());
         }
     }
 
-    /** A number in range; null has already been judged (missing or not recorded). */
-    private void decimalRange(String path, BigDecimal value, int min, int max) {
-        if (value != null && (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0)) {
-            error(path, OUT_OF_RANGE, "out of range: must be between " + min + " and " + max);
+    /** A field in its range ({@link CaseField#rangeProblem}); null has already been judged (missing or not recorded). */
+    private void range(CaseField field, Number value) {
+        if (value != null) {
+            field.rangeProblem(value).ifPresent(reason -> error(field.path(), OUT_OF_RANGE, reason));
         }
     }
 }

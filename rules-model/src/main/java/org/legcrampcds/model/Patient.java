@@ -1,9 +1,13 @@
 package org.legcrampcds.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The patient (catalogue §2.1). Validated as part of a {@link PatientCase}.
  *
- * @param ageYears        age in whole years, 18 to 120 (adults only)
+ * @param ageYears        age in whole years, 18 to 120 (adults only); never null in a built case (null
+ *                        only reaches {@link PatientCase.Builder} from a reader whose source gave no
+ *                        usable age, and the builder rejects it)
  * @param sex             recorded sex; never gates pregnancy
  * @param pregnancyWeeks  weeks of pregnancy 1-42, or {@code null} when not pregnant, when the
  *                        gestational age is unknown ({@code pregnant} true) or when pregnancy status
@@ -14,10 +18,11 @@ package org.legcrampcds.model;
  *                        null (EHR data, catalogue v2.2); {@code false}: not pregnant; {@code null}: as
  *                        {@code pregnancyWeeks} says
  */
-public record Patient(int ageYears, Sex sex, Integer pregnancyWeeks, Integer postpartumWeeks, Boolean pregnant) {
+public record Patient(@Nullable Integer ageYears, @Nullable Sex sex, @Nullable Integer pregnancyWeeks,
+                      @Nullable Integer postpartumWeeks, @Nullable Boolean pregnant) {
 
     /** A patient whose pregnancy state is given by the weeks alone. */
-    public Patient(int ageYears, Sex sex, Integer pregnancyWeeks, Integer postpartumWeeks) {
+    public Patient(@Nullable Integer ageYears, @Nullable Sex sex, @Nullable Integer pregnancyWeeks, @Nullable Integer postpartumWeeks) {
         this(ageYears, sex, pregnancyWeeks, postpartumWeeks, null);
     }
 }

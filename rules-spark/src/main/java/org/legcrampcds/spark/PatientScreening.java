@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.Function;
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.fhir.FhirCaseMapper;
-import org.legcrampcds.fhir.FhirMapping;
-import org.legcrampcds.fhir.Unmapped;
 import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.Finding;
-import org.legcrampcds.model.InvalidCaseException;
+import org.legcrampcds.model.ReadResult;
+import org.legcrampcds.model.Unmapped;
 import org.legcrampcds.model.ValidationError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,11 +85,9 @@ final class PatientScreening implements Function<Tuple2<String, Iterable<ExportI
 
     private Outcome screen(String patientId, List<ExportItem> items, Tally tally) {
         Map<String, Object> extra = new LinkedHashMap<>();
-        FhirMapping mapping;
-        try {
-            mapping = MAPPER.mapBundle(bundleOf(items), asOf, patientId);
-        } catch (InvalidCaseException e) {
-            List<ValidationError> located = e.errors().stream().map(error -> locate(error, items)).toList();
+        ReadResult read = MAPPER.read(bundleOf(items), asOf, patientId, "patient " + patientId);
+        if (!(read instanceof ReadResult.Accepted mapping) || mapping.mapping() == null) {
+            List<ValidationError> located = read.errors().stream().map(error -> locate(error, items)).toList();
             return rejected(patientId, located, items, tally);
         }
         CrampAssessor assessor = AssessorHolder.get(rules);
@@ -110,7 +107,7 @@ final class PatientScreening implements Function<Tuple2<String, Iterable<ExportI
         Tally.add(tally.highestUrgency, assessment.highestUrgency().name(), 1);
         assessment.findings().stream().map(Finding::code).distinct().forEach(code -> Tally.add(tally.findings, code, 1));
         Set<String> unmappedResources = new HashSet<>();
-        for (Unmapped u : mapping.unmapped()) {
+        for (Unmapped u : mapping.mapping().unmapped()) {
             // A class conflict is a note on a resource that was used.
             if (u.reason() != Unmapped.Reason.CLASS_CONFLICT && unmappedResources.add(u.resource())) {
                 Tally.add(tally.resourcesUnmapped, typeOf(u.resource()), 1);

@@ -1,28 +1,23 @@
 package org.legcrampcds.examples.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.ParallelAssessor;
-import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
-import org.legcrampcds.fhir.FhirMapping;
+import org.legcrampcds.fhir.CaseInputs;
+import org.legcrampcds.json.PendingCase;
 import org.legcrampcds.model.Assessment;
-import org.legcrampcds.model.InvalidCaseException;
-import org.legcrampcds.model.PatientCase;
+import org.legcrampcds.model.ReadResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,12 +127,12 @@ final class AssessCommand implements Callable<Integer> {
         return "-".equals(path);
     }
 
-    /** One run over all the paths: what it has seen decides the exit status. */
+    /** One run over all the paths, read by the library's {@link CaseInputs}: what it has seen decides the exit status. */
     private final class Run {
         private final CrampAssessor assessor;
         private final ResultWriter results;
         private final PrintWriter err;
-        private final FhirInput fhirInput = new FhirInput(asOf);
+        private final CaseInputs inputs = CaseInputs.at(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
         private final Tally tally = new Tally();
         private final JsonLinesBatch batch;
         private boolean readJsonLines;
@@ -153,63 +148,32 @@ final class AssessCommand implements Callable<Integer> {
         }
 
         void read(String path) {
-            try {
-                if (isStdin(path)) {
-                    // A strict decoder: bytes that are not UTF-8 fail the read instead of becoming U+FFFD.
-                    BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8.newDecoder()));
-                    jsonLines(in, true, "stdin");
+            try (CaseInputs.Cases cases = isStdin(path) ? inputs.jsonLines(stdin, "stdin") : inputs.open(Path.of(path))) {
+                if (cases.isJsonLines()) {
+                    jsonLines(cases, isStdin(path) ? "stdin" : Path.of(path).getFileName().toString());
                     return;
                 }
-                Path file = Path.of(path);
-                if (Files.isDirectory(file)) {
-                    readDirectory(file);
-                } else {
-                    readFile(file);
+                if (cases.isDirectory() && !cases.hasNext()) {
+                    err.println(LegCrampCli.NAME + ": note: no *.json case files in " + path);
                 }
-            } catch (IOException e) {
-                cannotRead(path, e);
-            }
-        }
-
-        private void readDirectory(Path directory) throws IOException {
-            List<Path> files;
-            try (Stream<Path> entries = Files.list(directory)) {
-                files = entries.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
-                        .sorted(Comparator.comparing(f -> f.getFileName().toString()))
-                        .toList();
-            }
-            if (files.isEmpty()) {
-                err.println(LegCrampCli.NAME + ": note: no *.json case files in " + directory);
-            }
-            for (Path file : files) {
-                try {
-                    readFile(file);
-                } catch (IOException e) {
-                    cannotRead(file.toString(), e);
+                while (cases.hasNext()) {
+                    PendingCase pending = cases.next();
+                    try {
+                        report(pending.read());
+                    } catch (UncheckedIOException e) {
+                        cannotRead(path, e.getCause());
+                    }
                 }
-            }
-        }
-
-        private void readFile(Path file) throws IOException {
-            if (file.getFileName().toString().endsWith(".jsonl")) {
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    jsonLines(in, false, file.getFileName().toString());
-                }
-            } else {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                if (FhirInput.isFhirResource(text)) {
-                    fhir(text, CaseReader.defaultId(file));
-                } else {
-                    report(CaseReader.read(file));
-                }
+            } catch (IOException | UncheckedIOException e) {
+                cannotRead(path, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
             }
         }
 
         /** JSON Lines: assessed on every core, written in input order. */
-        private void jsonLines(BufferedReader in, boolean standardInput, String name) throws IOException {
+        private void jsonLines(CaseInputs.Cases cases, String name) throws IOException {
             readJsonLines = true;
             try (BatchProgress progress = BatchProgress.on(terminal.progress(), name)) {
-                batch.run(in, standardInput, progress);
+                batch.run(cases, progress);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 err.println(LegCrampCli.NAME + ": interrupted while assessing " + name);
@@ -217,39 +181,23 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
 
-        /** A FHIR Bundle: mapped, then assessed like any case; a rejected Bundle is an invalid case. */
-        private void fhir(String bundle, String caseId) {
-            FhirMapping mapping;
-            try {
-                mapping = fhirInput.mapper().mapBundle(bundle, fhirInput.asOf(), caseId);
-            } catch (InvalidCaseException e) {
-                results.write(results.render(report -> report.rejected(caseId, e.errors())));
+        /** A case of any format (a rejected Bundle is an invalid case like any other). */
+        private void report(ReadResult result) {
+            if (!(result instanceof ReadResult.Accepted accepted)) {
+                results.write(results.render(report -> report.rejected(result.caseId(), result.errors())));
                 tally.invalid();
                 return;
             }
-            assess(mapping.patientCase(), caseId, mapping);
-        }
-
-        private void report(ReadResult result) {
-            if (result instanceof ReadResult.Rejected rejected) {
-                results.write(results.render(report -> report.rejected(rejected.caseId(), rejected.errors())));
-                tally.invalid();
-            } else {
-                assess(((ReadResult.Accepted) result).patientCase(), result.caseId(), null);
-            }
-        }
-
-        private void assess(PatientCase patientCase, String caseId, FhirMapping fromFhir) {
             Assessment assessment;
             try {
-                assessment = assessor.assess(patientCase);
+                assessment = assessor.assess(accepted.patientCase());
             } catch (RuntimeException e) {
                 // A defect, not bad input: say so and go on with the other cases.
-                err.println(LegCrampCli.NAME + ": case " + caseId + " could not be assessed: " + e);
+                err.println(LegCrampCli.NAME + ": case " + result.caseId() + " could not be assessed: " + e);
                 tally.failedCase();
                 return;
             }
-            results.write(results.render(report -> report.assessed(assessment, fromFhir)));
+            results.write(results.render(report -> report.assessed(assessment, accepted)));
             tally.assessed();
         }
 

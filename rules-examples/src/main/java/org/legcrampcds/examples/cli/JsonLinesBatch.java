@@ -1,16 +1,15 @@
 package org.legcrampcds.examples.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.ParallelAssessor;
-import org.legcrampcds.json.CaseReader;
+import org.legcrampcds.fhir.CaseInputs;
 import org.legcrampcds.json.PendingCase;
-import org.legcrampcds.json.ReadResult;
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.ReadResult;
 
 /**
  * One JSON Lines input assessed on all cores in constant memory: this thread splits the input into
@@ -38,9 +37,9 @@ final class JsonLinesBatch {
      * @throws IOException          when the input cannot be read; the cases before were written
      * @throws InterruptedException when this thread is interrupted
      */
-    void run(BufferedReader input, boolean standardInput, BatchProgress progress) throws IOException, InterruptedException {
+    void run(CaseInputs.Cases cases, BatchProgress progress) throws IOException, InterruptedException {
         try {
-            parallel.mapInOrder(CaseReader.jsonLines(input, standardInput), this::assess, JsonLinesBatch::unreadable,
+            parallel.mapInOrder(cases, this::assess, JsonLinesBatch::unreadable,
                     done -> write(done, progress));
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -50,17 +49,17 @@ final class JsonLinesBatch {
     /** On a worker: the case's rendered report, or why it has none. */
     private Done assess(CrampAssessor assessor, PendingCase pending) {
         ReadResult read = pending.read();
-        if (read instanceof ReadResult.Rejected rejected) {
-            return new Done(Kind.INVALID, results.render(report -> report.rejected(rejected.caseId(), rejected.errors())));
+        if (!(read instanceof ReadResult.Accepted accepted)) {
+            return new Done(Kind.INVALID, results.render(report -> report.rejected(read.caseId(), read.errors())));
         }
         Assessment assessment;
         try {
-            assessment = assessor.assess(((ReadResult.Accepted) read).patientCase());
+            assessment = assessor.assess(accepted.patientCase());
         } catch (RuntimeException e) {
             // A defect, not bad input: said on standard error, and the other cases go on.
             return new Done(Kind.FAILED, "case " + read.caseId() + " could not be assessed: " + e);
         }
-        return new Done(Kind.ASSESSED, results.render(report -> report.assessed(assessment, null)));
+        return new Done(Kind.ASSESSED, results.render(report -> report.assessed(assessment, accepted)));
     }
 
     /** On a worker: reading the line itself threw, a defect of the reader. */

@@ -3,9 +3,9 @@ package org.legcrampcds.examples.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import org.legcrampcds.fhir.FhirMapping;
 import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.ValidationError;
 
 /** {@code --format json}: one JSON object per case, one per line (interfaces.md §3). */
@@ -18,12 +18,8 @@ final class JsonLinesReport implements Report {
     }
 
     @Override
-    public void assessed(Assessment assessment, FhirMapping fromFhir) {
-        if (fromFhir == null) {
-            out.println(AssessmentJson.toJson(assessment));
-            return;
-        }
-        out.println(AssessmentJson.toJson(assessment, fromFhir.resultFields()));
+    public void assessed(Assessment assessment, ReadResult.Accepted read) {
+        out.println(AssessmentJson.toJson(assessment, read.resultFields()));
     }
 
     /** The contract's error line: the first error as {@code error}, all of them as {@code errors}. */

@@ -2,8 +2,8 @@ package org.legcrampcds.examples.cli;
 
 import java.util.List;
 
-import org.legcrampcds.fhir.FhirMapping;
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.ValidationError;
 
 /**
@@ -16,10 +16,10 @@ interface Report {
     /**
      * A case that was assessed.
      *
-     * @param fromFhir the FHIR mapping it came from, with its as-of date and what it did not use, or
-     *                 null for a case in the case format
+     * @param read the case as it was read; a case mapped from FHIR carries its as-of date and what
+     *             was not used ({@link ReadResult.Accepted#mapping()})
      */
-    void assessed(Assessment assessment, FhirMapping fromFhir);
+    void assessed(Assessment assessment, ReadResult.Accepted read);
 
     /**
      * A case rejected before assessment.

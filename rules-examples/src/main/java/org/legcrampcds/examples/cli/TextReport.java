@@ -6,10 +6,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
-import org.legcrampcds.fhir.FhirMapping;
-import org.legcrampcds.fhir.Unmapped;
 import org.legcrampcds.model.Assessment;
+import org.legcrampcds.model.ReadResult;
+import org.legcrampcds.model.RecordMapping;
+import org.legcrampcds.model.Unmapped;
 import org.legcrampcds.model.DataRequired;
 import org.legcrampcds.model.Evidence;
 import org.legcrampcds.model.Finding;
@@ -46,7 +48,8 @@ final class TextReport implements Report {
     }
 
     @Override
-    public void assessed(Assessment assessment, FhirMapping fromFhir) {
+    public void assessed(Assessment assessment, ReadResult.Accepted read) {
+        RecordMapping fromFhir = read.mapping();
         header(assessment.caseId());
         out.println("Rule base:       " + assessment.rulesetVersion());
         if (fromFhir != null) {
@@ -77,12 +80,27 @@ final class TextReport implements Report {
         }
         partialRecord(assessment);
         if (fromFhir != null && !fromFhir.unmapped().isEmpty()) {
-            out.println();
-            out.println("Not used from the record:");
-            for (Unmapped unused : fromFhir.unmapped()) {
-                wrapped(FINDING_INDENT, FINDING_INDENT + "  ", unused.resource() + " (" + unused.reason().code() + "): " + unused.detail());
-            }
+            notUsed(fromFhir);
         }
+    }
+
+    /**
+     * What the record held that was not used, one line per resource type and reason with its count
+     * (interfaces.md §6 (2.3)): a real record holds thousands of resources the mapping does not read,
+     * so listing each would bury the findings. The JSON result keeps the full list.
+     */
+    private void notUsed(RecordMapping fromFhir) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Unmapped unused : fromFhir.unmapped()) {
+            String resource = unused.resource();
+            int slash = resource.indexOf('/');
+            String type = slash < 0 ? resource : resource.substring(0, slash);
+            counts.merge(type + " (" + unused.reason().code() + ")", 1, Integer::sum);
+        }
+        out.println();
+        out.println("Not used from the record (each in the JSON result's unmapped):");
+        counts.forEach((what, count) -> out.println(FINDING_INDENT + "Not used: "
+                + String.format(Locale.ROOT, "%,d", count) + " " + what));
     }
 
     /** What the record did not say (catalogue §11-12): the questions worth asking and the labs set aside. */

@@ -30,7 +30,7 @@ import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.Engines;
 import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.reference.RandomCaseJson;
 import org.legcrampcds.reference.ReferenceEvaluator;
 
@@ -170,7 +170,7 @@ class JsonLinesBatchTest {
 
     private static List<ReadResult> sequentialRead(String text) throws IOException {
         List<ReadResult> results = new ArrayList<>();
-        CaseReader.readJsonLines(new BufferedReader(new StringReader(text)), false, results::add);
+        CaseReader.readJsonLines(new BufferedReader(new StringReader(text)), "input", false, results::add);
         return results;
     }
 
@@ -199,7 +199,7 @@ class JsonLinesBatchTest {
                 report.rejected(rejected.caseId(), rejected.errors());
                 rejectedCount++;
             } else {
-                report.assessed(ASSESSOR.assess(((ReadResult.Accepted) r).patientCase()), null);
+                report.assessed(ASSESSOR.assess(((ReadResult.Accepted) r).patientCase()), (ReadResult.Accepted) r);
                 assessed++;
             }
             writer.flush();

@@ -312,7 +312,7 @@ class LegCrampCliTest {
         Result result = run("assess", "--as-of", "2026-12-01", file.toString());
 
         assertThat(result.out()).contains("From FHIR as of: 2026-12-01")
-                .contains("Not used from the record:").contains("Encounter/e1 (unsupported-type)");
+                .contains("Not used: 1 Encounter (unsupported-type)").doesNotContain("Encounter/e1");
     }
 
     @Test

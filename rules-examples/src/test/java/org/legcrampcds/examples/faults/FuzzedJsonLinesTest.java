@@ -37,7 +37,7 @@ import org.legcrampcds.engine.ParallelAssessor;
 import org.legcrampcds.examples.cli.LegCrampCli;
 import org.legcrampcds.json.AssessmentJson;
 import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.PatientCase;
 import org.legcrampcds.reference.ReferenceEvaluator;
 
@@ -132,7 +132,7 @@ class FuzzedJsonLinesTest {
             throws IOException, InterruptedException {
         List<String> output = new ArrayList<>();
         ParallelAssessor.of(Engines.builtIn()).withThreads(threads).withWindow(window).mapInOrder(
-                CaseReader.jsonLines(new BufferedReader(new StringReader(input.text())), standardInput),
+                CaseReader.jsonLines(new BufferedReader(new StringReader(input.text())), "input", standardInput),
                 (assessor, pending) -> {
                     ReadResult read = pending.read();
                     return read instanceof ReadResult.Rejected rejected
@@ -156,7 +156,7 @@ class FuzzedJsonLinesTest {
     @Property(tries = 250, seed = "20261202", shrinking = ShrinkingMode.BOUNDED)
     void theReaderGivesOneResultPerLineInOrder(@ForAll("inputs") Input input, @ForAll boolean standardInput) throws IOException {
         List<ReadResult> results = new ArrayList<>();
-        CaseReader.readJsonLines(new BufferedReader(new StringReader(input.text())), standardInput, results::add);
+        CaseReader.readJsonLines(new BufferedReader(new StringReader(input.text())), "input", standardInput, results::add);
 
         List<Line> expected = input.nonBlank();
         assertThat(results).hasSize(expected.size());

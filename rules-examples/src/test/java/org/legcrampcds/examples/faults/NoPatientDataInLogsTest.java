@@ -43,14 +43,13 @@ import org.legcrampcds.engine.Engines;
 import org.legcrampcds.engine.ParallelAssessor;
 import org.legcrampcds.examples.cli.LegCrampCli;
 import org.legcrampcds.fhir.FhirCaseMapper;
-import org.legcrampcds.fhir.FhirMapping;
 import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
 import org.legcrampcds.model.Cramps;
 import org.legcrampcds.model.CrampSite;
 import org.legcrampcds.model.DrugClass;
 import org.legcrampcds.model.History;
 import org.legcrampcds.model.InvalidCaseException;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.LabResult;
 import org.legcrampcds.model.LabTest;
 import org.legcrampcds.model.Medication;
@@ -382,12 +381,13 @@ class NoPatientDataInLogsTest {
         String fhirId = ID_PREFIX + "fhir-api";
         secret(fhirId);
         secret("medname-SECRET-fhir-api");
-        FhirMapping mapping = mapper.mapBundle(bundle("3.60000913", "medname-SECRET-fhir-api"), LocalDate.parse(AS_OF), fhirId);
+        ReadResult mapping = mapper.read(bundle("3.60000913", "medname-SECRET-fhir-api"), LocalDate.parse(AS_OF), fhirId,
+                "api");
         secret("3.60000913");
-        assessor.assess(mapping.patientCase());
+        assessor.assess(mapping.patientCaseOrThrow());
         secret("4,00000911");
-        assertThatThrownBy(() -> mapper.mapBundle(bundle("\"4,00000911\"", "medname-SECRET-fhir-api"), LocalDate.parse(AS_OF),
-                fhirId)).isInstanceOf(InvalidCaseException.class);
+        assertThatThrownBy(() -> mapper.read(bundle("\"4,00000911\"", "medname-SECRET-fhir-api"), LocalDate.parse(AS_OF),
+                fhirId, "api").patientCaseOrThrow()).isInstanceOf(InvalidCaseException.class);
     }
 
     // ------------------------------------------------------------------ checking

@@ -1,11 +1,11 @@
-package org.legcrampcds.fhir;
+package org.legcrampcds.model;
 
 import java.util.Objects;
 
 /**
- * A resource, or an element of one, that contributed nothing to the case, and why (interfaces.md
- * §6): nothing in the record is dropped without saying so. A {@link Reason#CLASS_CONFLICT} is the
- * one note on a resource that was used: its code's class won over its name.
+ * A resource of an EHR record, or an element of one, that contributed nothing to the case mapped
+ * from it, and why (interfaces.md §6): nothing in the record is dropped without saying so. A
+ * {@link Reason#CLASS_CONFLICT} is the one note on a resource that was used: its code's class won over its name.
  *
  * @param resource the resource as {@code Type/id}
  * @param reason   why it was not used
@@ -29,7 +29,11 @@ public record Unmapped(String resource, Reason reason, String detail) {
         UNIT_NOT_ACCEPTED("unit-not-accepted"),
         NOT_ADJUSTED_CALCIUM("not-adjusted-calcium"),
         CLASS_CONFLICT("class-conflict"),
-        UNSUPPORTED_TYPE("unsupported-type");
+        UNSUPPORTED_TYPE("unsupported-type"),
+        /** (2.3) A well-formed value the case cannot hold: outside the catalogue's plausible range or the format's. */
+        IMPLAUSIBLE_VALUE("implausible-value"),
+        /** (2.3) The resource's {@code subject} or {@code patient} names another patient. */
+        OTHER_PATIENT("other-patient");
 
         private final String code;
 
