@@ -26,11 +26,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.legcrampcds.fhir.FhirCaseMapper;
-import org.legcrampcds.fhir.FhirMapping;
 import org.legcrampcds.model.Condition;
 import org.legcrampcds.model.DrugClass;
 import org.legcrampcds.model.LabTest;
 import org.legcrampcds.model.Medication;
+import org.legcrampcds.model.PatientCase;
 
 /**
  * Issue 17: the generated population is what the issue asks for (40-60 adults with diabetes, CKD,
@@ -50,10 +50,11 @@ class PopulationTest {
         Map<Condition, Integer> conditions = new HashMap<>();
         Map<DrugClass, Integer> classes = new HashMap<>();
         for (Population.Patient patient : patients) {
-            FhirMapping mapping = mapper.mapBundle(java.nio.file.Files.readString(patient.bundle()), Population.AS_OF, patient.caseId());
-            assertThat(mapping.patientCase().patient().ageYears()).as(patient.caseId()).isGreaterThanOrEqualTo(18);
-            mapping.patientCase().conditions().forEach(c -> conditions.merge(c, 1, Integer::sum));
-            mapping.patientCase().medications().stream().map(Medication::drugClass).distinct()
+            PatientCase mapped = mapper.read(java.nio.file.Files.readString(patient.bundle()), Population.AS_OF, patient.caseId(),
+                    patient.bundle().getFileName().toString()).patientCaseOrThrow();
+            assertThat(mapped.patient().ageYears()).as(patient.caseId()).isGreaterThanOrEqualTo(18);
+            mapped.conditions().forEach(c -> conditions.merge(c, 1, Integer::sum));
+            mapped.medications().stream().map(Medication::drugClass).distinct()
                     .forEach(c -> classes.merge(c, 1, Integer::sum));
         }
         assertThat(conditions).containsKeys(Condition.DIABETES, Condition.CHRONIC_KIDNEY_DISEASE, Condition.HEART_FAILURE);
