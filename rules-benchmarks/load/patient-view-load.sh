@@ -2,7 +2,7 @@
 # patient-view latency on loopback with wrk (Debian package `wrk`), 1 and 8 concurrent clients, after
 # a warm-up, against the command-line jar's `serve` (docs/performance.md, "CDS Hooks service").
 #
-#   ./mvnw -q -DskipTests -pl rules-examples -am package
+#   ./mvnw -q -DskipTests -pl rules-cli -am package
 #   sh rules-benchmarks/load/patient-view-load.sh [SECONDS]     (default 30 s per measurement)
 #
 # The call is patient-view.json: the interfaces-example patient (rules-cds-hooks test bundle

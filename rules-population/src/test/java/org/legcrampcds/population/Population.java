@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import org.jspecify.annotations.Nullable;
-import org.legcrampcds.examples.cli.LegCrampCli;
+import org.legcrampcds.cli.LegCrampCli;
 
 /**
  * The Synthea population the build generated (rules-population/pom.xml: fixed seed, reference date
