@@ -16,7 +16,7 @@ AS_OF=2026-12-01
 T=rules-population/target
 H=$T/held-back
 DIR=$H/fhir
-JAR=rules-examples/target/leg-cramp-cds.jar
+JAR=rules-cli/target/leg-cramp-cds.jar
 SPARK_JAR=rules-spark/target/leg-cramp-screening.jar
 
 if [[ ${HELD_BACK_BUILD:-1} == 0 && -d $DIR ]]; then
