@@ -10,6 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.Category;
 import org.legcrampcds.model.Evidence;
@@ -24,6 +25,9 @@ import org.legcrampcds.model.Urgency;
  * result is ordered by urgency, then code. Urgency is never touched.
  */
 final class AssessmentAssembler {
+
+    private static final Comparator<Finding> BY_URGENCY_THEN_CODE =
+            Comparator.comparing(Finding::urgency).thenComparing(Finding::code);
 
     private final RuleCatalog catalog;
     private final String rulesetVersion;
@@ -53,7 +57,7 @@ final class AssessmentAssembler {
         List<Finding> findings = drafts.values().stream()
                 .filter(d -> !suppressedBy.containsKey(d.code))
                 .map(this::finding)
-                .sorted(Comparator.comparing(Finding::urgency).thenComparing(Finding::code))
+                .sorted(BY_URGENCY_THEN_CODE)
                 .toList();
         Urgency highest = findings.stream().map(Finding::urgency).reduce(Urgency.INFO, Urgency::max);
         List<Suppression> suppressed = suppressedBy.entrySet().stream()
@@ -71,7 +75,7 @@ final class AssessmentAssembler {
                 for (Draft candidate : drafts.values()) {
                     if (candidate.code.equals(target) || candidate.category.name().equals(target)) {
                         suppressedBy.computeIfAbsent(candidate.code, c -> new TreeSet<>()).add(interlock.code);
-                        interlock.suppresses.add(candidate.code);
+                        interlock.suppresses().add(candidate.code);
                     }
                 }
             }
@@ -95,14 +99,22 @@ final class AssessmentAssembler {
         String title = texts.get(draft.code + ".title").orElseThrow();
         return new Finding(draft.code, draft.category, draft.urgency, title, draft.action(texts),
                 List.copyOf(draft.evidence), List.copyOf(draft.sources), draft.firstRuleId(),
-                List.copyOf(draft.suppresses), List.copyOf(draft.modifiedBy));
+                copy(draft.suppresses), copy(draft.modifiedBy));
+    }
+
+    private static List<String> copy(@Nullable SortedSet<String> codes) {
+        return codes == null ? List.of() : List.copyOf(codes);
     }
 
     /** A modification with the rule that declares it. */
     private record Applied(RuleMeta rule, Modification modification) {
     }
 
-    /** A finding being put together from the firings of its rules. */
+    /**
+     * A finding being put together from the firings of its rules. What only interlocks and amended
+     * findings use (suppressions, modifications, dropped clauses, appended sentences) is created on
+     * first use: most findings have none, and every assessment builds several drafts.
+     */
     private static final class Draft {
         final String code;
         final Category category;
@@ -111,13 +123,13 @@ final class AssessmentAssembler {
         final Set<Evidence> evidence = new LinkedHashSet<>();
         final Set<String> sources = new LinkedHashSet<>();
         final Map<RuleMeta, String> actionKeyByRule = new TreeMap<>(RuleMeta.DECLARATION_ORDER);
-        final Set<String> suppressTargets = new LinkedHashSet<>();
-        final List<Applied> modifications = new ArrayList<>();
-        final SortedSet<String> suppresses = new TreeSet<>();
-        final SortedSet<String> modifiedBy = new TreeSet<>();
-        final Set<String> droppedClauses = new TreeSet<>();
-        final Map<RuleMeta, Map<String, String>> appendsByRule = new TreeMap<>(RuleMeta.DECLARATION_ORDER);
-        String replacementKey;
+        Set<String> suppressTargets = Set.of();
+        List<Applied> modifications = List.of();
+        @Nullable SortedSet<String> suppresses;
+        @Nullable SortedSet<String> modifiedBy;
+        Set<String> droppedClauses = Set.of();
+        @Nullable Map<RuleMeta, Map<String, String>> appendsByRule;
+        @Nullable String replacementKey;
 
         Draft(RuleMeta first) {
             this.code = first.code();
@@ -132,18 +144,50 @@ final class AssessmentAssembler {
                 sources.addAll(rule.sources());
                 String key = rule.actionVariant() == null ? code + ".action" : code + ".action." + rule.actionVariant();
                 actionKeyByRule.put(rule, key);
-                suppressTargets.addAll(rule.suppresses());
-                rule.modifications().forEach(m -> modifications.add(new Applied(rule, m)));
+                if (!rule.suppresses().isEmpty()) {
+                    if (suppressTargets.isEmpty()) {
+                        suppressTargets = new LinkedHashSet<>();
+                    }
+                    suppressTargets.addAll(rule.suppresses());
+                }
+                if (!rule.modifications().isEmpty()) {
+                    if (modifications.isEmpty()) {
+                        modifications = new ArrayList<>();
+                    }
+                    for (Modification m : rule.modifications()) {
+                        modifications.add(new Applied(rule, m));
+                    }
+                }
             }
+        }
+
+        SortedSet<String> suppresses() {
+            if (suppresses == null) {
+                suppresses = new TreeSet<>();
+            }
+            return suppresses;
         }
 
         void apply(Applied applied, String byCode) {
             Modification modification = applied.modification();
+            if (modifiedBy == null) {
+                modifiedBy = new TreeSet<>();
+            }
             modifiedBy.add(byCode);
             switch (modification.operation()) {
-                case DROP -> droppedClauses.add(modification.variant());
-                case APPEND -> appendsByRule.computeIfAbsent(applied.rule(), r -> new TreeMap<>())
-                        .put(modification.variant(), modification.textKey());
+                case DROP -> {
+                    if (droppedClauses.isEmpty()) {
+                        droppedClauses = new TreeSet<>();
+                    }
+                    droppedClauses.add(modification.variant());
+                }
+                case APPEND -> {
+                    if (appendsByRule == null) {
+                        appendsByRule = new TreeMap<>(RuleMeta.DECLARATION_ORDER);
+                    }
+                    appendsByRule.computeIfAbsent(applied.rule(), r -> new TreeMap<>())
+                            .put(modification.variant(), modification.textKey());
+                }
                 case REPLACE -> replacementKey = modification.textKey();
             }
         }
@@ -155,6 +199,10 @@ final class AssessmentAssembler {
 
         /** The action: the rules' own texts (or an interlock's replacement), clauses dropped, sentences appended. */
         String action(FindingTexts texts) {
+            if (replacementKey == null && appendsByRule == null && actionKeyByRule.size() == 1) {
+                // One rule's text and nothing appended: the text itself, without a builder's copy.
+                return texts.render(actionKeyByRule.values().iterator().next(), droppedClauses);
+            }
             StringBuilder action = new StringBuilder();
             if (replacementKey != null) {
                 action.append(texts.render(replacementKey, droppedClauses));
@@ -162,8 +210,10 @@ final class AssessmentAssembler {
                 actionKeyByRule.values().stream().distinct()
                         .forEach(key -> append(action, texts.render(key, droppedClauses)));
             }
-            appendsByRule.values().forEach(byVariant -> byVariant.values()
-                    .forEach(key -> append(action, texts.render(key, Set.of()))));
+            if (appendsByRule != null) {
+                appendsByRule.values().forEach(byVariant -> byVariant.values()
+                        .forEach(key -> append(action, texts.render(key, Set.of()))));
+            }
             return action.toString();
         }
 

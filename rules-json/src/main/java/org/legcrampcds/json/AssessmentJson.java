@@ -1,7 +1,6 @@
 package org.legcrampcds.json;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,6 +9,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.legcrampcds.model.Assessment;
@@ -194,13 +195,19 @@ public final class AssessmentJson {
     }
 
     private static String write(Body body) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            body.writeTo(g);
+        // Jackson's own string writer, as ObjectMapper.writeValueAsString uses it: it fills segments
+        // from the factory's recycled buffers instead of growing (and copying) one StringBuffer.
+        BufferRecycler buffers = JSON._getBufferRecycler();
+        try (SegmentedStringWriter out = new SegmentedStringWriter(buffers)) {
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                body.writeTo(g);
+            }
+            return out.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to a string cannot fail", e);
+        } finally {
+            buffers.releaseToPool();
         }
-        return out.toString();
     }
 
     @FunctionalInterface
