@@ -26,7 +26,9 @@ public enum CdsHooksDiagnostic implements Diagnostic {
     /** The trusted-issuers file cannot be read or is malformed (the service does not start). */
     BAD_TRUSTED_ISSUERS("LCC-H008"),
     /** A bind to an address other than loopback without trusted issuers (the service does not start). */
-    UNPROTECTED_BIND("LCC-H009");
+    UNPROTECTED_BIND("LCC-H009"),
+    /** The port to serve on is taken by another process (the service does not start). */
+    PORT_IN_USE("LCC-H010");
 
     private final String code;
 
