@@ -18,26 +18,29 @@ import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.ValidationError;
 
 /**
- * A fixture's {@code expect} block: what the result of its case must be. Two forms:
+ * A fixture's {@code expect} block: what the result of its case must be (interfaces.md §2, version
+ * 2.3). Each key is checked as written, and a key left out is not checked:
  * <ul>
- *   <li><b>partial</b>: {@code present} and {@code absent} lists of finding codes (and optionally
- *       {@code suppressed}): each present code must be among the findings, each absent one not;</li>
- *   <li><b>complete</b>, when {@code highestUrgency} is given: {@code present} and {@code suppressed}
- *       are then the exact sets, and {@code dataRequired}, {@code staleLabs} and {@code recordComplete}
- *       must equal the result's (a complete record's {@code []}, {@code []}, {@code true} when left out).</li>
+ *   <li>{@code present}: each code is among the findings; {@code absent} (and {@code nearMissFor}, the
+ *       codes the case exists to prove silent): none is;</li>
+ *   <li>{@code suppressed} (and {@code suppressedFor}): each code is withheld; {@code suppressedBy}
+ *       maps a code to exactly the interlocks that withhold it;</li>
+ *   <li>{@code highestUrgency}, {@code dataRequired}, {@code staleLabs} and {@code recordComplete}
+ *       equal the result's;</li>
+ *   <li>{@code "exact": true} makes {@code present} and {@code suppressed} the exact sets: a finding or a
+ *       withheld code not listed is a difference. Such a block must not give {@code absent}
+ *       ({@link FixtureDiagnostic#ABSENT_WITH_EXACT}): every code not listed is absent already.</li>
  * </ul>
- * {@code nearMissFor} lists codes the case exists to prove silent (checked as absent), and
- * {@code suppressedFor} codes it proves withheld (checked as suppressed); {@code suppressedBy} maps a
- * code to the interlocks that withhold it. An invalid-input fixture says {@code error: {field, code}}:
- * the case must be rejected with that error. {@code nearMissForPath} documents a rule path the case
- * proves does not happen; it is compared through the complete result. Any other key is a mistake in
- * the fixture and is reported, never ignored.
+ * An invalid-input fixture says {@code error: {field, code}}: the case must be rejected with that
+ * error. {@code nearMissForPath} documents a rule path the case proves does not happen, compared
+ * through the exact result. Any other key, or a key of the wrong type, is a mistake in the fixture
+ * ({@link FixtureDiagnostic#MALFORMED_EXPECT}) and is reported, never ignored.
  */
 public final class Expectation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KEYS = Set.of("present", "absent", "suppressed", "suppressedBy", "highestUrgency",
-            "dataRequired", "staleLabs", "recordComplete", "nearMissFor", "suppressedFor", "nearMissForPath", "error");
+            "dataRequired", "staleLabs", "recordComplete", "nearMissFor", "suppressedFor", "nearMissForPath", "error", "exact");
 
     private final JsonNode expect;
     private final List<String> malformed = new ArrayList<>();
@@ -45,23 +48,31 @@ public final class Expectation {
     private Expectation(JsonNode expect) {
         this.expect = expect;
         if (!expect.isObject()) {
-            malformed.add("expect must be an object");
+            malformed.add(FixtureDiagnostic.MALFORMED_EXPECT.code() + " expect must be an object");
             return;
         }
         expect.fieldNames().forEachRemaining(key -> {
             if (!KEYS.contains(key)) {
-                malformed.add("unknown key '" + key + "' in expect (known: " + new TreeSet<>(KEYS) + ")");
+                malformed.add(FixtureDiagnostic.MALFORMED_EXPECT.code() + " unknown key '" + key + "' in expect (known: "
+                        + new TreeSet<>(KEYS) + ")");
             }
         });
+        if (expect.has("exact") && !expect.get("exact").isBoolean()) {
+            malformed.add(FixtureDiagnostic.MALFORMED_EXPECT.code() + " exact must be true or false, not " + expect.get("exact"));
+        }
+        if (isExact() && expect.has("absent")) {
+            malformed.add(FixtureDiagnostic.ABSENT_WITH_EXACT.code() + " absent cannot be given with \"exact\": true, which "
+                    + "already makes every code not in present absent: drop absent, or drop exact");
+        }
     }
 
     static Expectation of(JsonNode expect) {
         return new Expectation(expect);
     }
 
-    /** Whether the block is a complete result ({@code highestUrgency} given). */
-    public boolean isComplete() {
-        return expect.has("highestUrgency");
+    /** Whether the block asks for exact sets ({@code "exact": true}): {@code present} and {@code suppressed} are then the whole result. */
+    public boolean isExact() {
+        return expect.path("exact").asBoolean(false) && expect.path("exact").isBoolean();
     }
 
     /** The codes this fixture proves silent: {@code absent} and {@code nearMissFor}. */
@@ -112,36 +123,39 @@ public final class Expectation {
                 out.add(new Mismatch(fixture, e.getKey(), "expected suppressed by " + by + ", got " + actual));
             }
         });
-        if (isComplete()) {
-            compareComplete(fixture, result, found, suppressed, out);
+        if (isExact()) {
+            Set<String> present = strings("present");
+            found.stream().filter(code -> !present.contains(code))
+                    .forEach(code -> out.add(new Mismatch(fixture, code, "produced by rule " + result.finding(code).orElseThrow().ruleId()
+                            + ", not expected")));
+            suppressed.stream().filter(code -> !expectedSuppressed.contains(code))
+                    .forEach(code -> out.add(new Mismatch(fixture, code, "suppressed by " + suppressorsOf(result, code) + ", not expected")));
         }
+        compareGivenFields(fixture, result, out);
         return out;
     }
 
-    /** The extra checks of a complete result: nothing more was found or withheld, and the partial-record fields agree. */
-    private void compareComplete(String fixture, Assessment result, Set<String> found, Set<String> suppressed, List<Mismatch> out) {
-        Set<String> present = strings("present");
-        found.stream().filter(code -> !present.contains(code))
-                .forEach(code -> out.add(new Mismatch(fixture, code, "produced by rule " + result.finding(code).orElseThrow().ruleId()
-                        + ", not expected")));
-        Set<String> expectedSuppressed = strings("suppressed");
-        expectedSuppressed.addAll(strings("suppressedFor"));
-        suppressed.stream().filter(code -> !expectedSuppressed.contains(code))
-                .forEach(code -> out.add(new Mismatch(fixture, code, "suppressed by " + suppressorsOf(result, code) + ", not expected")));
-        String urgency = expect.path("highestUrgency").asText();
-        if (!urgency.equals(result.highestUrgency().name())) {
-            out.add(new Mismatch(fixture, "highestUrgency", "expected " + urgency + ", got " + result.highestUrgency()));
-        }
-        JsonNode json = resultJson(result);
-        for (String field : List.of("dataRequired", "staleLabs")) {
-            JsonNode wanted = expect.has(field) ? expect.get(field) : JSON.createArrayNode();
-            if (!wanted.equals(json.get(field))) {
-                out.add(new Mismatch(fixture, field, "expected " + wanted + ", got " + json.get(field)));
+    /** The result fields a block may state: each compared only when given. */
+    private void compareGivenFields(String fixture, Assessment result, List<Mismatch> out) {
+        if (expect.has("highestUrgency")) {
+            String urgency = expect.path("highestUrgency").asText();
+            if (!urgency.equals(result.highestUrgency().name())) {
+                out.add(new Mismatch(fixture, "highestUrgency", "expected " + urgency + ", got " + result.highestUrgency()));
             }
         }
-        boolean complete = expect.path("recordComplete").asBoolean(true);
-        if (complete != result.recordComplete()) {
-            out.add(new Mismatch(fixture, "recordComplete", "expected " + complete + ", got " + result.recordComplete()));
+        if (expect.has("dataRequired") || expect.has("staleLabs")) {
+            JsonNode json = resultJson(result);
+            for (String field : List.of("dataRequired", "staleLabs")) {
+                if (expect.has(field) && !expect.get(field).equals(json.get(field))) {
+                    out.add(new Mismatch(fixture, field, "expected " + expect.get(field) + ", got " + json.get(field)));
+                }
+            }
+        }
+        if (expect.has("recordComplete")) {
+            boolean complete = expect.path("recordComplete").asBoolean();
+            if (complete != result.recordComplete()) {
+                out.add(new Mismatch(fixture, "recordComplete", "expected " + complete + ", got " + result.recordComplete()));
+            }
         }
     }
 

@@ -56,10 +56,67 @@ class FixtureCheckTest {
     }
 
     @Test
-    void completeExpectation_failsOnAnExtraFinding_andOnTheUrgency() throws IOException {
-        write("k-low-complete", "3.2", "{\"present\": [\"CAUSE_AGE\"], \"suppressed\": [], \"highestUrgency\": \"INFO\"}");
+    void exactExpectation_failsOnAnExtraFinding_andOnTheUrgency() throws IOException {
+        write("k-low-exact", "3.2", "{\"exact\": true, \"present\": [\"CAUSE_AGE\"], \"suppressed\": [], \"highestUrgency\": \"INFO\"}");
         List<Mismatch> mismatches = FixtureCheck.of(List.of(dir)).run(Engines.builtIn()).mismatches();
         assertThat(mismatches).extracting(Mismatch::subject).contains("CAUSE_HYPOKALAEMIA", "highestUrgency");
+        assertThat(mismatches).filteredOn(m -> m.subject().equals("CAUSE_HYPOKALAEMIA")).singleElement()
+                .satisfies(m -> assertThat(m.what()).startsWith("produced by rule CAUSE-K-01, not expected"));
+    }
+
+    /*
+     * Issue 20: fixtures written the way this project's first fixtures were, with present, absent and
+     * highestUrgency, were read as complete listings because they had highestUrgency, so every self-care
+     * code they did not list was reported: held-back fixtures whose every stated expectation held failed
+     * with 23 differences. Each key is now checked as written, and only "exact": true asks for exact sets.
+     */
+    @Test
+    void heldBackStyleFixtures_presentAbsentAndUrgency_whoseExpectationsHold_pass() throws IOException {
+        write("k-low-causes", "3.2", "{\"present\": [\"CAUSE_HYPOKALAEMIA\", \"CAUSE_AGE\"], "
+                + "\"absent\": [\"RF_CRITICAL_LAB_VALUE\", \"CAUSE_DEHYDRATION\"], \"highestUrgency\": \"SOON\"}");
+        write("k-low-age", "3.2", "{\"present\": [\"CAUSE_AGE\"], \"absent\": [\"SAFETY_FLUID_RESTRICTION\"], "
+                + "\"highestUrgency\": \"SOON\", \"recordComplete\": true}");
+        write("k-low-urgency-only", "3.2", "{\"highestUrgency\": \"SOON\", \"dataRequired\": [], \"staleLabs\": []}");
+
+        FixtureCheck.CheckResult result = FixtureCheck.of(List.of(dir)).run(Engines.builtIn());
+
+        assertThat(result.mismatches()).isEmpty();
+        assertThat(result.checked()).isEqualTo(3);
+        assertThat(result.passed()).isTrue();
+    }
+
+    @Test
+    void aHeldBackStyleFixture_whoseExpectationDoesNotHold_failsOnThatKeyAlone() throws IOException {
+        write("k-low-wrong-absent", "3.2", "{\"present\": [\"CAUSE_HYPOKALAEMIA\"], \"absent\": [\"CAUSE_AGE\"], "
+                + "\"highestUrgency\": \"SOON\"}");
+        write("k-low-wrong-urgency", "3.2", "{\"present\": [\"CAUSE_AGE\"], \"highestUrgency\": \"INFO\"}");
+
+        FixtureCheck.CheckResult result = FixtureCheck.of(List.of(dir)).run(Engines.builtIn());
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.mismatches()).extracting(Mismatch::toString).containsExactly(
+                "k-low-wrong-absent.json: CAUSE_AGE: expected absent, but produced by rule CAUSE-AGE-01",
+                "k-low-wrong-urgency.json: highestUrgency: expected INFO, got SOON");
+    }
+
+    @Test
+    void absentWithExact_isAnErrorInTheFixture_withItsCode() throws IOException {
+        write("absent-and-exact", "3.2", "{\"exact\": true, \"present\": [\"CAUSE_AGE\", \"CAUSE_HYPOKALAEMIA\"], "
+                + "\"absent\": [\"RF_CRITICAL_LAB_VALUE\"]}");
+
+        FixtureCheck.CheckResult result = FixtureCheck.of(List.of(dir)).run(Engines.builtIn());
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.mismatches()).filteredOn(m -> m.subject().equals("expect")).singleElement()
+                .satisfies(m -> assertThat(m.what()).startsWith(FixtureDiagnostic.ABSENT_WITH_EXACT.code() + " ").contains("absent", "exact"));
+    }
+
+    @Test
+    void exactThatIsNotABoolean_isMalformed() throws IOException {
+        write("exact-string", "3.2", "{\"exact\": \"yes\", \"present\": [\"CAUSE_AGE\"]}");
+
+        assertThat(FixtureCheck.of(List.of(dir)).run(Engines.builtIn()).mismatches()).singleElement()
+                .satisfies(m -> assertThat(m.what()).startsWith(FixtureDiagnostic.MALFORMED_EXPECT.code() + " exact must be true or false"));
     }
 
     @Test
@@ -68,7 +125,7 @@ class FixtureCheckTest {
         assertThat(FixtureCheck.of(List.of(dir)).run(Engines.builtIn()).mismatches())
                 .singleElement().satisfies(m -> {
                     assertThat(m.subject()).isEqualTo("expect");
-                    assertThat(m.what()).contains("absnet");
+                    assertThat(m.what()).startsWith(FixtureDiagnostic.MALFORMED_EXPECT.code() + " ").contains("absnet");
                 });
     }
 

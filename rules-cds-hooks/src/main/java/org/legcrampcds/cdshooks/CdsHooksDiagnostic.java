@@ -27,6 +27,8 @@ public enum CdsHooksDiagnostic implements Diagnostic {
     BAD_TRUSTED_ISSUERS("LCC-H008"),
     /** A bind to an address other than loopback without trusted issuers (the service does not start). */
     UNPROTECTED_BIND("LCC-H009"),
+    /** The port to serve on is taken by another process (the service does not start). */
+    PORT_IN_USE("LCC-H010"),
     /** The HTTP request itself cannot be read: a bad path, a malformed request line or header (400). */
     BAD_HTTP_REQUEST("LCC-H020"),
     /** No endpoint at that path (404). */

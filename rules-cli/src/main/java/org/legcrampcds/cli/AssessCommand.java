@@ -6,8 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -15,6 +14,8 @@ import java.util.function.BiFunction;
 import org.legcrampcds.engine.CrampAssessor;
 import org.legcrampcds.engine.ParallelAssessor;
 import org.legcrampcds.engine.RuleBase;
+import org.legcrampcds.engine.options.AsOfOption;
+import org.legcrampcds.engine.options.RulesOption;
 import org.legcrampcds.fhir.CaseInputs;
 import org.legcrampcds.json.PendingCase;
 import org.legcrampcds.model.Assessment;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -53,9 +55,10 @@ import picocli.CommandLine.Spec;
                 + "Standard error then shows a progress bar when it is a terminal, and at the end a summary: "
                 + "cases, seconds, cases/s, assessed and invalid.",
             "",
-            "Exit status: 0 every case was assessed; 2 at least one case was invalid (the others were "
-                + "still assessed and printed); 1 any other failure, such as an unreadable PATH or rules "
-                + "that do not compile."})
+            "Exit status: 0 every case was assessed; 2 at least one case was invalid, or a PATH could not be "
+                + "read or held no case (the others were still assessed and printed); 1 any other failure, such as "
+                + "rules that do not compile. Each problem is a line 'leg-cramp-cds: CODE message' on standard "
+                + "error (codes in docs/diagnostics.md)."})
 final class AssessCommand implements Callable<Integer> {
 
     /** The output formats of interfaces.md §2. */
@@ -75,11 +78,10 @@ final class AssessCommand implements Callable<Integer> {
     private Format format;
 
     @Mixin
-    private RuleBaseOption rules;
+    private RulesOption rules;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "The date ages and day counts of FHIR input are taken at (default: today, UTC).")
-    private LocalDate asOf;
+    @Mixin
+    private AsOfOption asOf;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads that assess JSON Lines input (default: one per processor).")
@@ -103,26 +105,38 @@ final class AssessCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // Checked before the rule base is built, so that a mistyped path fails at once.
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads " + threads + ": must be at least 1");
+        }
+        // interfaces.md section 2 (2.3): a PATH that cannot be read is an error line with its code, and the
+        // others are still assessed (exit 2). Looked at before the rule base is built, so that a run whose
+        // every PATH is mistyped says so at once.
+        Tally tally = new Tally();
+        List<String> readable = new ArrayList<>();
         for (String path : paths) {
-            if (!isStdin(path) && !Files.isReadable(Path.of(path))) {
-                err.println(LegCrampCli.NAME + ": cannot read " + path + ": no such file or directory, or not readable");
-                return ExitCodes.FAILURE;
+            if (isStdin(path) || Files.isReadable(Path.of(path))) {
+                readable.add(path);
+            } else {
+                inputProblem(err, tally, CliDiagnostic.UNREADABLE_INPUT, "cannot read " + path + ": no such file or directory, or not readable");
             }
         }
-        if (threads != null && threads < 1) {
-            err.println(LegCrampCli.NAME + ": --threads " + threads + ": must be at least 1");
-            return ExitCodes.FAILURE;
+        if (readable.isEmpty()) {
+            new ResultWriter(w -> format.report.apply(w, RuleBase.builtIn()), out, terminal.interactive()).finish(0, 0);
+            return tally.exitStatus();
         }
-        CrampAssessor assessor = rules.assessorOrReport(err);
-        if (assessor == null) {
-            return ExitCodes.FAILURE;
-        }
-        Run run = new Run(assessor, new ResultWriter(w -> format.report.apply(w, assessor.ruleBase()), out, terminal.interactive()), err);
-        for (String path : paths) {
+        CrampAssessor assessor = CrampAssessor.on(RuleBase.build(rules.source()));
+        ResultWriter results = new ResultWriter(w -> format.report.apply(w, assessor.ruleBase()), out, terminal.interactive());
+        Run run = new Run(assessor, results, err, tally);
+        for (String path : readable) {
             run.read(path);
         }
         return run.finish();
+    }
+
+    /** An input that gave no case: its {@code CODE message} line, and the run exits 2 (interfaces.md section 2, 2.3). */
+    private static void inputProblem(PrintWriter err, Tally tally, CliDiagnostic diagnostic, String message) {
+        err.println(LegCrampCli.NAME + ": " + diagnostic.code() + " " + message);
+        tally.inputProblem();
     }
 
     private static boolean isStdin(String path) {
@@ -134,40 +148,48 @@ final class AssessCommand implements Callable<Integer> {
         private final CrampAssessor assessor;
         private final ResultWriter results;
         private final PrintWriter err;
-        private final CaseInputs inputs = CaseInputs.at(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
-        private final Tally tally = new Tally();
+        private final CaseInputs inputs = CaseInputs.at(asOf.dateOrToday());
+        private final Tally tally;
         private final JsonLinesBatch batch;
         private boolean readJsonLines;
 
-        Run(CrampAssessor assessor, ResultWriter results, PrintWriter err) {
+        Run(CrampAssessor assessor, ResultWriter results, PrintWriter err, Tally tally) {
             this.assessor = assessor;
             this.results = results;
             this.err = err;
+            this.tally = tally;
             ParallelAssessor parallel = ParallelAssessor.of(assessor);
             parallel = threads == null ? parallel : parallel.withThreads(threads);
             // A person typing cases wants each answered before typing the next: no read-ahead.
             this.batch = new JsonLinesBatch(terminal.interactive() ? parallel.withWindow(1) : parallel, results, tally, err);
         }
 
+        /** Reads one PATH; an input that turns out to hold no case at all is said to (exit 2). */
         void read(String path) {
+            int casesBefore = tally.casesSeen();
             try (CaseInputs.Cases cases = isStdin(path) ? inputs.jsonLines(stdin, "stdin") : inputs.open(Path.of(path))) {
                 if (cases.isJsonLines()) {
                     jsonLines(cases, isStdin(path) ? "stdin" : Path.of(path).getFileName().toString());
+                } else if (cases.isDirectory() && !cases.hasNext()) {
+                    inputProblem(err, tally, CliDiagnostic.NO_CASE_FILES,
+                            "no *.json case file in " + path + " (directories are not read recursively)");
                     return;
-                }
-                if (cases.isDirectory() && !cases.hasNext()) {
-                    err.println(LegCrampCli.NAME + ": note: no *.json case files in " + path);
-                }
-                while (cases.hasNext()) {
-                    PendingCase pending = cases.next();
-                    try {
-                        report(pending.read());
-                    } catch (UncheckedIOException e) {
-                        cannotRead(path, e.getCause());
+                } else {
+                    while (cases.hasNext()) {
+                        PendingCase pending = cases.next();
+                        try {
+                            report(pending.read());
+                        } catch (UncheckedIOException e) {
+                            cannotRead(path, e.getCause());
+                        }
                     }
                 }
             } catch (IOException | UncheckedIOException e) {
                 cannotRead(path, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+                return;
+            }
+            if (tally.casesSeen() == casesBefore) {
+                inputProblem(err, tally, CliDiagnostic.NO_CASE, "no case in " + (isStdin(path) ? "standard input" : path));
             }
         }
 
@@ -178,7 +200,7 @@ final class AssessCommand implements Callable<Integer> {
                 batch.run(cases, progress);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                err.println(LegCrampCli.NAME + ": interrupted while assessing " + name);
+                err.println(LegCrampCli.NAME + ": " + CliDiagnostic.INTERNAL_ERROR.code() + " interrupted while assessing " + name);
                 tally.failure();
             }
         }
@@ -195,7 +217,8 @@ final class AssessCommand implements Callable<Integer> {
                 assessment = assessor.assess(accepted.patientCase());
             } catch (RuntimeException e) {
                 // A defect, not bad input: say so and go on with the other cases.
-                err.println(LegCrampCli.NAME + ": case " + result.caseId() + " could not be assessed: " + e);
+                err.println(LegCrampCli.NAME + ": " + CliDiagnostic.INTERNAL_ERROR.code() + " case " + result.caseId()
+                        + " could not be assessed: " + e);
                 tally.failedCase();
                 return;
             }
@@ -203,19 +226,16 @@ final class AssessCommand implements Callable<Integer> {
             tally.assessed();
         }
 
+        /** An input that failed while being read: the cases before it stand, the run goes on and exits 2. */
         private void cannotRead(String path, IOException e) {
-            err.println(LegCrampCli.NAME + ": cannot read " + path + ": " + e);
-            tally.failure();
+            inputProblem(err, tally, CliDiagnostic.UNREADABLE_INPUT, "cannot read " + path + ": " + e.getMessage());
         }
 
         /**
-         * Closes the report and decides the exit status; a run that read no case at all says so. After
-         * JSON Lines, a batch, standard error gets the closing summary (counts only).
+         * Closes the report and decides the exit status. After JSON Lines, a batch, standard error gets
+         * the closing summary (counts only).
          */
         int finish() {
-            if (tally.nothingSeen()) {
-                err.println(LegCrampCli.NAME + ": no cases in the input: nothing was assessed");
-            }
             results.finish(tally.assessedCount(), tally.invalidCount());
             if (readJsonLines) {
                 err.println(LegCrampCli.NAME + ": " + tally.summary());

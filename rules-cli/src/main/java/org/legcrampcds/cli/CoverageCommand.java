@@ -12,11 +12,14 @@ import java.util.concurrent.Callable;
 import org.legcrampcds.authoring.FixtureCheck;
 import org.legcrampcds.authoring.RuleCoverage;
 import org.legcrampcds.engine.CrampAssessor;
+import org.legcrampcds.engine.RuleBase;
+import org.legcrampcds.engine.options.RulesOption;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,7 +38,7 @@ import picocli.CommandLine.Spec;
 final class CoverageCommand implements Callable<Integer> {
 
     @Mixin
-    private RuleBaseOption rules;
+    private RulesOption rules;
 
     @Option(names = "--fail-under", paramLabel = "PCT",
             description = "Fail (exit 1) when fewer than PCT percent of the rules fired for some case.")
@@ -55,37 +58,28 @@ final class CoverageCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
-            err.println(LegCrampCli.NAME + ": --fail-under " + failUnder + ": must be a percentage from 0 to 100");
-            return ExitCodes.FAILURE;
+            throw new ParameterException(spec.commandLine(), "--fail-under " + failUnder + ": must be a percentage from 0 to 100");
         }
-        FixtureCheck fixtures = CheckCommand.fixturesOrReport(paths, err);
-        if (fixtures == null) {
-            return ExitCodes.FAILURE;
-        }
-        CrampAssessor assessor = rules.assessorOrReport(err);
-        if (assessor == null) {
-            return ExitCodes.FAILURE;
-        }
+        FixtureCheck fixtures = CheckCommand.fixtures(paths);
+        CrampAssessor assessor = CrampAssessor.on(RuleBase.build(rules.source()));
         RuleCoverage coverage = RuleCoverage.measure(fixtures.fixtures(), assessor);
         print(coverage, out);
         if (html != null) {
             try {
                 Files.writeString(html, CoverageHtml.render(coverage), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println(LegCrampCli.NAME + ": cannot write " + html + ": " + e.getMessage());
-                return ExitCodes.FAILURE;
+                throw new CommandFailure(CliDiagnostic.CANNOT_WRITE, "cannot write " + html + ": " + e.getMessage());
             }
         }
         if (failUnder != null && coverage.percentOfRulesFired() < failUnder) {
-            err.println(LegCrampCli.NAME + ": " + percent(coverage.percentOfRulesFired()) + " of rules fired, under --fail-under "
-                    + percent(failUnder));
-            return ExitCodes.FAILURE;
+            throw new CommandFailure(CliDiagnostic.UNDER_FAIL_UNDER, percent(coverage.percentOfRulesFired())
+                    + " of rules fired, under --fail-under " + percent(failUnder));
         }
         return ExitCodes.ASSESSED;
     }
 
     private static void print(RuleCoverage coverage, PrintWriter out) {
-        out.println("rule base " + coverage.rulesetVersion() + ": " + coverage.casesAssessed() + " case(s) assessed, "
+        out.println("rule base " + coverage.rulesetVersion() + ": " + Words.count(coverage.casesAssessed(), "case") + " assessed, "
                 + coverage.casesRejected() + " rejected");
         String file = null;
         for (RuleCoverage.RuleCount count : coverage.rules()) {

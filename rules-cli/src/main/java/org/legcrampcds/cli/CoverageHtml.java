@@ -32,7 +32,7 @@ final class CoverageHtml {
                 .append("body.only-never tr.fired{display:none}\n")
                 .append("</style>\n</head>\n<body>\n");
         html.append("<h1>Rule coverage</h1>\n<p id=\"summary\">Rule base <code>").append(escape(coverage.rulesetVersion()))
-                .append("</code>: ").append(coverage.casesAssessed()).append(" case(s) assessed, ").append(coverage.casesRejected())
+                .append("</code>: ").append(Words.count(coverage.casesAssessed(), "case")).append(" assessed, ").append(coverage.casesRejected())
                 .append(" rejected; ").append(coverage.rules().size() - coverage.neverFired().size()).append(" of ")
                 .append(coverage.rules().size()).append(" rules fired (").append(CoverageCommand.percent(coverage.percentOfRulesFired()))
                 .append(").</p>\n");

@@ -1,7 +1,6 @@
 package org.legcrampcds.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,15 +31,13 @@ final class ExportRulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         RuleSource builtIn = RuleSource.builtIn();
         try {
             builtIn.writeTo(directory);
         } catch (IOException e) {
-            err.println(LegCrampCli.NAME + ": cannot export to " + directory + ": " + e.getMessage());
-            return ExitCodes.FAILURE;
+            throw new CommandFailure(CliDiagnostic.CANNOT_WRITE, "cannot export to " + directory + ": " + e.getMessage());
         }
-        spec.commandLine().getOut().println("exported " + builtIn.files().size() + " rule files to " + directory);
+        spec.commandLine().getOut().println("exported " + Words.count(builtIn.files().size(), "rule file") + " to " + directory);
         return ExitCodes.ASSESSED;
     }
 }

@@ -79,7 +79,7 @@ final class JsonLinesBatch {
                 tally.invalid();
             }
             case FAILED -> {
-                err.println(LegCrampCli.NAME + ": " + done.text());
+                err.println(LegCrampCli.NAME + ": " + CliDiagnostic.INTERNAL_ERROR.code() + " " + done.text());
                 tally.failedCase();
             }
         }

@@ -5,23 +5,31 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
+
+import org.legcrampcds.cdshooks.CdsHooksConfigException;
+import org.legcrampcds.engine.RuleBaseException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code leg-cramp-cds} command line (interfaces.md §2):
  * {@code assess [--format text|json] [--rules DIR] PATH...}, and for rule authors
- * {@code export-rules DIR}, {@code validate DIR}, {@code check PATH...} and {@code coverage PATH...}.
+ * {@code export-rules DIR}, {@code validate DIR}, {@code check PATH...} and {@code coverage PATH...}, and
+ * {@code serve} for the CDS Hooks service.
  *
  * <p>Exit status: 0 when every case was assessed; 2 when at least one case was invalid or its JSON
- * malformed (the others are still assessed and printed); 1 for any other failure, such as an
- * unreadable path, rules that do not compile or a bad command line, always with a message on
- * standard error and never a stack trace. Standard output carries results only, in UTF-8.
+ * malformed, or an input could not be read or held no case (the others are still assessed and
+ * printed); 1 for any other failure, such as rules that do not compile or a bad command line, always
+ * with a {@code CODE message} line on standard error (docs/diagnostics.md) and never a stack trace.
+ * Standard output carries results only, in UTF-8.
  */
 @Command(name = "leg-cramp-cds",
         mixinStandardHelpOptions = true,
@@ -80,19 +88,53 @@ public final class LegCrampCli implements Callable<Integer> {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((e, failed, parseResult) -> {
-                    failed.getErr().println(NAME + ": " + e);
-                    return ExitCodes.FAILURE;
-                });
+                .setParameterExceptionHandler(LegCrampCli::badCommandLine)
+                .setExecutionExceptionHandler(LegCrampCli::failed);
         int status = commandLine.execute(args);
         out.flush();
         err.flush();
         return status;
     }
 
-    /** Without a subcommand there is nothing to do: a usage error. */
+    /**
+     * Every failure of a command, in one place: a {@link CommandFailure} is its {@code CODE message}
+     * line and exit status; rules that cannot be built list their problems (each with its
+     * {@code LCC-R} code); a service that cannot start says why with its {@code LCC-H} code; anything
+     * else is a defect, reported in one line, never as a stack trace.
+     */
+    private static int failed(Exception e, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        if (e instanceof CommandFailure failure) {
+            err.println(NAME + ": " + failure.line());
+            return failure.exitStatus();
+        }
+        if (e instanceof RuleBaseException || e instanceof CdsHooksConfigException) {
+            err.println(NAME + ": " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        err.println(NAME + ": " + CliDiagnostic.INTERNAL_ERROR.code() + " " + command.getCommandName() + " failed: " + e);
+        return ExitCodes.FAILURE;
+    }
+
+    /**
+     * A command line picocli cannot parse: one {@code CODE message} line (with picocli's suggestion
+     * for a misspelt option or subcommand) and where to find the usage, rather than the whole help.
+     */
+    private static int badCommandLine(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(NAME + ": " + CliDiagnostic.BAD_COMMAND_LINE.code() + " " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** Without a subcommand there is nothing to do: a usage error that names every subcommand. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand: assess, export-rules, validate, check or coverage");
+        List<String> names = List.copyOf(spec.subcommands().keySet());
+        String list = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand: " + list);
     }
 }

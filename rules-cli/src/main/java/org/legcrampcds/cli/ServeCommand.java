@@ -3,6 +3,11 @@ package org.legcrampcds.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,15 +15,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.legcrampcds.cdshooks.CdsHooksConfigException;
+import org.legcrampcds.cdshooks.CdsHooksDiagnostic;
 import org.legcrampcds.cdshooks.CdsHooksService;
 import org.legcrampcds.cdshooks.TrustedIssuers;
 import org.legcrampcds.authoring.FixtureCheck;
 import org.legcrampcds.engine.RuleBaseException;
+import org.legcrampcds.engine.RuleDiagnostic;
 import org.legcrampcds.engine.SelfTest;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -81,30 +89,38 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65_535) {
-            return fail(err, "--port " + port + ": must be between 0 and 65535");
+            throw new ParameterException(spec.commandLine(), "--port " + port + ": must be between 0 and 65535");
         }
         if (stopGraceSeconds < 0 || stopGraceSeconds > 3600) {
-            return fail(err, "--stop-grace " + stopGraceSeconds + ": must be between 0 and 3600 seconds");
+            throw new ParameterException(spec.commandLine(), "--stop-grace " + stopGraceSeconds + ": must be between 0 and 3600 seconds");
         }
         if (rulesDirectory != null && !Files.isDirectory(rulesDirectory)) {
-            return fail(err, RuleBaseOption.notADirectory(rulesDirectory));
+            throw new CommandFailure(RuleDiagnostic.UNREADABLE_RULES, "--rules " + rulesDirectory + ": not a directory");
+        }
+        if (port != 0 && portInUse(host, port)) {
+            // Found before Javalin tries: its own failure would also log an ERROR line of its own.
+            throw portInUse();
         }
         CdsHooksService service;
+        // A bad trusted-issuers file (LCC-H008), an unprotected bind (LCC-H009) or rules that do not
+        // compile (LCC-R...) propagate to the command line's one handler, which prints their message.
+        CdsHooksService.Builder builder = CdsHooksService.builder().host(host).port(port).publicUrl(publicUrl)
+                .stopGrace(java.time.Duration.ofSeconds(stopGraceSeconds));
+        if (trustedIssuers != null) {
+            builder.trustedIssuers(TrustedIssuers.read(trustedIssuers));
+        }
+        builder = rulesDirectory == null ? builder.builtInRules() : builder.rulesDirectory(rulesDirectory, fixturesOf(rulesDirectory));
         try {
-            CdsHooksService.Builder builder = CdsHooksService.builder().host(host).port(port).publicUrl(publicUrl)
-                    .stopGrace(java.time.Duration.ofSeconds(stopGraceSeconds));
-            if (trustedIssuers != null) {
-                builder.trustedIssuers(TrustedIssuers.read(trustedIssuers));
-            }
-            builder = rulesDirectory == null ? builder.builtInRules() : builder.rulesDirectory(rulesDirectory, fixturesOf(rulesDirectory));
             service = builder.start();
-        } catch (CdsHooksConfigException | RuleBaseException e) {
-            return fail(err, e.getMessage());
         } catch (RuntimeException e) {
-            // A port in use, say: Jetty's message names it, and nothing else is worth a trace.
-            return fail(err, "cannot serve on " + host + ":" + port + ": " + rootMessage(e));
+            if (causedBy(e, BindException.class)) {
+                throw portInUse();
+            }
+            if (e instanceof CdsHooksConfigException || e instanceof RuleBaseException) {
+                throw e;
+            }
+            throw new CommandFailure(CliDiagnostic.INTERNAL_ERROR, "cannot serve on " + host + ":" + port + ": " + rootMessage(e));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -145,9 +161,34 @@ final class ServeCommand implements Callable<Integer> {
         };
     }
 
-    private static int fail(PrintWriter err, String message) {
-        err.println(LegCrampCli.NAME + ": " + message);
-        return ExitCodes.FAILURE;
+    private CommandFailure portInUse() {
+        return new CommandFailure(CdsHooksDiagnostic.PORT_IN_USE, "cannot serve on " + host + ":" + port
+                + ": the port is in use (or the address is not this machine's); choose another with --port");
+    }
+
+    /** Whether binding {@code host:port} fails now; a host that does not resolve is left to the service to report. */
+    private static boolean portInUse(String host, int port) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(address, port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

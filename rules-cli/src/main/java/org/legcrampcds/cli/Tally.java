@@ -9,6 +9,7 @@ final class Tally {
     private int assessed;
     private int invalid;
     private int failed;
+    private int inputProblems;
     private boolean failure;
 
     void assessed() {
@@ -25,9 +26,19 @@ final class Tally {
         failure = true;
     }
 
-    /** A failure that is no case's, such as an input that cannot be read. */
+    /** A failure that is no case's, such as an interrupted run. */
     void failure() {
         failure = true;
+    }
+
+    /** An input that gave no case: it could not be read, or held none (interfaces.md section 2, 2.3). */
+    void inputProblem() {
+        inputProblems++;
+    }
+
+    /** Cases seen so far, whatever became of them. */
+    int casesSeen() {
+        return assessed + invalid + failed;
     }
 
     int assessedCount() {
@@ -38,24 +49,20 @@ final class Tally {
         return invalid;
     }
 
-    boolean nothingSeen() {
-        return assessed == 0 && invalid == 0 && !failure;
-    }
-
-    /** interfaces.md §2: 1 for any failure, else 2 when a case was invalid, else 0. */
+    /** interfaces.md §2: 1 for any failure, else 2 when a case was invalid or an input gave no case, else 0. */
     int exitStatus() {
-        return failure ? ExitCodes.FAILURE : invalid > 0 ? ExitCodes.INVALID_CASE : ExitCodes.ASSESSED;
+        return failure ? ExitCodes.FAILURE : invalid > 0 || inputProblems > 0 ? ExitCodes.INVALID_CASE : ExitCodes.ASSESSED;
     }
 
     /**
      * The closing summary for standard error, counts only (never a case id), for example
-     * {@code 100000 cases in 9.81 s (10194 cases/s): 99000 assessed, 1000 invalid}.
+     * {@code 100000 cases in 9.81 s (10194 cases/s): 99000 assessed, 1000 invalid} ({@code 1 case in ...}).
      */
     String summary() {
         double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
-        int cases = assessed + invalid + failed;
-        String summary = String.format(Locale.ROOT, "%d cases in %.2f s (%.0f cases/s): %d assessed, %d invalid", cases, seconds,
-                cases / seconds, assessed, invalid);
+        int cases = casesSeen();
+        String summary = String.format(Locale.ROOT, "%s in %.2f s (%.0f cases/s): %d assessed, %d invalid", Words.count(cases, "case"),
+                seconds, cases / seconds, assessed, invalid);
         return failed == 0 ? summary : summary + ", " + failed + " could not be assessed";
     }
 }

@@ -36,9 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isDirectory(directory)) {
-            spec.commandLine().getErr().println(LegCrampCli.NAME + ": " + directory + ": " + RuleDiagnostic.UNREADABLE_RULES.code()
-                    + " not a directory");
-            return ExitCodes.FAILURE;
+            throw new CommandFailure(RuleDiagnostic.UNREADABLE_RULES, directory + ": not a directory");
         }
         List<RuleProblem> problems;
         try {
@@ -48,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         problems.forEach(spec.commandLine().getOut()::println);
         spec.commandLine().getErr().println(problems.isEmpty() ? directory + ": no problems"
-                : directory + ": " + problems.size() + " problem(s)");
+                : directory + ": " + Words.count(problems.size(), "problem"));
         return problems.isEmpty() ? ExitCodes.ASSESSED : ExitCodes.FAILURE;
     }
 }

@@ -194,12 +194,32 @@ class LegCrampCliTest {
     }
 
     @Test
-    void emptyInput_saysSo() {
+    void emptyInput_isNotASuccess_andSaysSoWithItsCode() {
         Result result = runWithStdin("\n\n", "assess", "-");
 
-        assertThat(result.status()).isZero();
-        assertThat(result.err()).contains("no cases in the input");
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("leg-cramp-cds: LCC-C003 no case in standard input");
         assertThat(result.out()).isEqualTo("\n0 assessed, 0 invalid\n");
+    }
+
+    @Test
+    void anEmptyJsonLinesFile_besideAGoodCase_isAnErrorLine_andTheGoodCaseIsAssessed() throws IOException {
+        Path empty = write(dir, "empty.jsonl", "");
+        Path good = write(dir, "good.json", EXAMPLE);
+
+        Result result = run("assess", "--format", "json", empty.toString(), good.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.jsonLines()).extracting(l -> l.get("caseId").asText()).containsExactly(EXAMPLE_ID);
+        assertThat(result.err()).contains("LCC-C003 no case in " + empty);
+    }
+
+    @Test
+    void oneCase_isOneCase_notOneCases() {
+        Result result = runWithStdin(oneLine(EXAMPLE) + "\n", "assess", "--format", "json", "-");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.err()).startsWith("leg-cramp-cds: 1 case in ").doesNotContain("cases in");
     }
 
     @Test
@@ -224,12 +244,38 @@ class LegCrampCliTest {
     }
 
     @Test
-    void unreadablePath_exits1WithAMessageAndNoResults() {
-        Result result = run("assess", dir.resolve("absent.json").toString());
+    void aMissingFile_isAnErrorLineWithItsCode_andTheOtherInputsAreStillAssessed_exit2() throws IOException {
+        Path before = write(dir, "before.json", EXAMPLE.replace(EXAMPLE_ID, "BEFORE"));
+        Path after = write(dir, "after.json", EXAMPLE.replace(EXAMPLE_ID, "AFTER"));
 
-        assertThat(result.status()).isEqualTo(1);
+        Result result = run("assess", "--format", "json", before.toString(), dir.resolve("absent.json").toString(), after.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.jsonLines()).extracting(l -> l.get("caseId").asText()).containsExactly("BEFORE", "AFTER");
+        assertThat(result.err().lines()).singleElement().asString()
+                .startsWith("leg-cramp-cds: LCC-C001 cannot read ").contains("absent.json").doesNotContain("Exception");
+    }
+
+    @Test
+    void onlyAMissingFile_exits2WithItsErrorLine_andNoResults() {
+        Result result = run("assess", "--format", "json", dir.resolve("absent.json").toString());
+
+        assertThat(result.status()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains("cannot read").contains("absent.json").doesNotContain("\tat ");
+        assertThat(result.err()).contains("LCC-C001").contains("absent.json").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDirectoryWithoutCaseFiles_isAnErrorLineWithItsCode_andTheOtherInputsAreStillAssessed_exit2() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("no-cases"));
+        write(empty, "notes.txt", "not a case");
+        Path good = write(dir, "good.json", EXAMPLE);
+
+        Result result = run("assess", "--format", "json", empty.toString(), good.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.jsonLines()).extracting(l -> l.get("caseId").asText()).containsExactly(EXAMPLE_ID);
+        assertThat(result.err()).contains("leg-cramp-cds: LCC-C002 no *.json case file in " + empty);
     }
 
     @Test
@@ -257,12 +303,39 @@ class LegCrampCliTest {
     }
 
     @Test
-    void badUsage_exits1WithUsage() {
-        assertThat(run().status()).isEqualTo(1);
+    void badUsage_exits1WithOneCodedLine_andWhereToFindTheUsage_notTheWholeHelp() {
         assertThat(run("assess").status()).isEqualTo(1);
         Result badFormat = run("assess", "--format", "xml", "x.json");
         assertThat(badFormat.status()).isEqualTo(1);
-        assertThat(badFormat.err()).contains("--format").contains("Usage");
+        assertThat(badFormat.err()).startsWith("leg-cramp-cds: LCC-C004 ").contains("--format", "xml")
+                .contains("Run 'leg-cramp-cds assess --help' for usage.")
+                .doesNotContain("--threads").doesNotContain("Exception");
+    }
+
+    @Test
+    void noSubcommand_namesEverySubcommand_serveToo() {
+        Result result = run();
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err()).startsWith("leg-cramp-cds: LCC-C004 Missing required subcommand: "
+                + "assess, serve, export-rules, validate, check or coverage");
+    }
+
+    @Test
+    void aMisspeltSubcommand_getsPicocliSuggestion() {
+        Result result = run("asess", "x.json");
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err()).contains("LCC-C004").contains("assess");
+    }
+
+    @Test
+    void threadsBelowOne_isAUsageError() {
+        Result result = runWithStdin(oneLine(EXAMPLE) + "\n", "assess", "--threads", "0", "-");
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("leg-cramp-cds: LCC-C004 --threads 0: must be at least 1");
     }
 
     @Test
@@ -341,10 +414,15 @@ class LegCrampCliTest {
     }
 
     @Test
-    void aMalformedAsOfDate_isAUsageError() {
-        Result result = run("assess", "--as-of", "01/12/2026", "x.json");
+    void aMalformedAsOfDate_isAUsageError_namingTheExpectedForm_withoutJavaNamesOrTheWholeHelp() {
+        for (String bad : List.of("01/12/2026", "2026-13-01", "2026-02-30", "tomorrow")) {
+            Result result = run("assess", "--as-of", bad, "x.json");
 
-        assertThat(result.status()).isEqualTo(1);
-        assertThat(result.err()).contains("--as-of").doesNotContain("\tat ");
+            assertThat(result.status()).as(bad).isEqualTo(1);
+            assertThat(result.err().lines()).as(bad).hasSize(2);
+            assertThat(result.err()).as(bad).startsWith("leg-cramp-cds: LCC-C004 ")
+                    .contains("--as-of", "'" + bad + "'", "YYYY-MM-DD")
+                    .doesNotContain("java.").doesNotContain("Exception").doesNotContain("LocalDate").doesNotContain("Usage:");
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +73,18 @@ class ServeCommandTest {
         Result result = run("serve", "--port", "0", "--trusted-issuers", file.toString());
         assertThat(result.status()).isEqualTo(ExitCodes.FAILURE);
         assertThat(result.err()).contains("LCC-H008", "issuers[0].jwksUrl").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aPortInUse_isOneCodedLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Result result = run("serve", "--port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(result.status()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err().lines()).singleElement().asString()
+                    .startsWith("leg-cramp-cds: LCC-H010 cannot serve on 127.0.0.1:" + taken.getLocalPort() + ": the port is in use");
+        }
     }
 
     @Test

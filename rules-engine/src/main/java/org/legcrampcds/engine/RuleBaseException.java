@@ -17,7 +17,7 @@ public final class RuleBaseException extends RuntimeException {
     private final transient List<RuleProblem> problems;
 
     RuleBaseException(List<RuleProblem> problems) {
-        super("the rule base has " + problems.size() + " problem(s):\n"
+        super("the rule base has " + problems.size() + (problems.size() == 1 ? " problem:\n" : " problems:\n")
                 + problems.stream().sorted(RuleProblem.BY_LOCATION).map(p -> "  " + p).collect(Collectors.joining("\n")));
         this.problems = problems.stream().sorted(RuleProblem.BY_LOCATION).toList();
     }

@@ -12,10 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -28,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
 import org.legcrampcds.model.Condition;
 import org.legcrampcds.model.CrampSite;
 import org.legcrampcds.model.Cramps;
@@ -473,7 +478,9 @@ public final class CaseReader {
                     error(field, InputDiagnostic.VERSION_1_NAME, UNKNOWN_FIELD
                             + " (version 1; use immobilisedLast28Days and majorSurgeryLast84Days)");
                 } else if (!fields.contains(name)) {
-                    error(field, InputDiagnostic.UNKNOWN_FIELD, UNKNOWN_FIELD);
+                    String nearest = nearest(name, fields);
+                    error(field, InputDiagnostic.UNKNOWN_FIELD, nearest == null ? UNKNOWN_FIELD
+                            : UNKNOWN_FIELD + " (did you mean '" + nearest + "'?)");
                 }
             }
         }
@@ -550,8 +557,8 @@ public final class CaseReader {
                     }
                 }
             }
-            error(path, InputDiagnostic.UNKNOWN_CODE,
-                    "unknown " + kind + " '" + (node.isTextual() ? node.textValue() : node.toString()) + "'");
+            error(path, InputDiagnostic.UNKNOWN_CODE, "unknown " + kind + " '" + (node.isTextual() ? node.textValue() : node.toString())
+                    + "' (accepted: " + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ")");
             return null;
         }
 
@@ -625,5 +632,43 @@ public final class CaseReader {
         private void error(String field, InputDiagnostic diagnostic, String reason) {
             builder.inputError(field, diagnostic, reason);
         }
+    }
+
+    /**
+     * The known key nearest to a misspelt one, for "did you mean": the fewest single-character edits
+     * (Levenshtein distance), at most 2 and fewer than half the key's length, so that an unrelated key
+     * gets no suggestion; ties go to the first in alphabetical order. {@code null} when none is near.
+     */
+    static @Nullable String nearest(String key, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : new TreeSet<>(known)) {
+            int distance = editDistance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= 2 && bestDistance * 2 < key.length() ? best : null;
+    }
+
+    /** Levenshtein distance with two rows: a dozen short keys per object, no library needed. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

@@ -52,6 +52,12 @@ class CaseReaderTest {
         return located(e.errors());
     }
 
+    private static List<String> reasonsOf(String json) {
+        InvalidCaseException e = catchThrowableOfType(InvalidCaseException.class, () -> read(json));
+        assertThat(e).as("the case should be rejected").isNotNull();
+        return e.errors().stream().map(ValidationError::reason).toList();
+    }
+
     private static List<String> located(List<ValidationError> errors) {
         return errors.stream().map(e -> e.field() + " " + e.code()).toList();
     }
@@ -382,6 +388,32 @@ class CaseReaderTest {
             String json = exampleWith("\"labs\": [", "\"lab\": [");
 
             assertThat(errorsOf(json)).containsExactly(err("lab", InputDiagnostic.UNKNOWN_FIELD));
+        }
+
+        @Test
+        void aMisspeltKey_suggestsTheNearestKnownKeyOfItsObject() {
+            assertThat(reasonsOf(exampleWith("\"labs\": [", "\"lab\": [")))
+                    .containsExactly("unknown field (did you mean 'labs'?)");
+            assertThat(reasonsOf(exampleWith("\"ageYears\": 67", "\"ageYear\": 67, \"ageYears\": 67")))
+                    .containsExactly("unknown field (did you mean 'ageYears'?)");
+        }
+
+        @Test
+        void anUnrelatedUnknownKey_getsNoSuggestion() {
+            assertThat(reasonsOf(exampleWith("\"labs\": [", "\"weightKg\": 80, \"labs\": [")))
+                    .containsExactly("unknown field");
+        }
+
+        @Test
+        void anUnknownCode_listsTheAcceptedValues() {
+            assertThat(reasonsOf(exampleWith("\"sex\": \"FEMALE\"", "\"sex\": \"F\"")))
+                    .containsExactly("unknown sex 'F' (accepted: FEMALE, MALE, OTHER, UNKNOWN)");
+        }
+
+        @Test
+        void anUnsupportedUnit_listsTheAcceptedUnits() {
+            assertThat(reasonsOf(exampleWith("\"value\": 3.2, \"unit\": \"mmol/L\"", "\"value\": 3.2, \"unit\": \"mg/dL\"")))
+                    .containsExactly("unsupported unit 'mg/dL' for POTASSIUM (accepted: mmol/L, mEq/L)");
         }
     }
 

@@ -150,7 +150,8 @@ final class CaseValidator {
                 continue;
             }
             if (!test.accepts(lab.unit())) {
-                error(path + ".unit", UNSUPPORTED_UNIT, "unsupported unit '" + lab.unit() + "' for " + test);
+                error(path + ".unit", UNSUPPORTED_UNIT, "unsupported unit '" + lab.unit() + "' for " + test
+                        + " (accepted: " + String.join(", ", test.acceptedUnits()) + ")");
                 continue;
             }
             BigDecimal canonical = test.toCanonical(lab.value(), lab.unit());

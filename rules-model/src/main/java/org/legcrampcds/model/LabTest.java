@@ -3,7 +3,9 @@ package org.legcrampcds.model;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -40,6 +42,7 @@ public enum LabTest {
     private final BigDecimal plausibleMax;
     private final int freshnessDays;
     private final Map<String, UnaryOperator<BigDecimal>> conversionByUnitKey;
+    private final List<String> acceptedUnits;
 
     LabTest(String canonicalUnit, int decimals, String plausibleMin, String plausibleMax, int freshnessDays,
             Units units) {
@@ -49,6 +52,7 @@ public enum LabTest {
         this.plausibleMin = new BigDecimal(plausibleMin);
         this.plausibleMax = new BigDecimal(plausibleMax);
         this.conversionByUnitKey = Map.copyOf(units.byKey);
+        this.acceptedUnits = List.copyOf(units.written);
     }
 
     /** The unit every rule compares in, for example {@code mmol/L}. */
@@ -80,6 +84,11 @@ public enum LabTest {
     /** Whether this test may carry an {@code upperLimitOfNormal} (CK and TSH only). */
     public boolean acceptsUpperLimitOfNormal() {
         return this == CK || this == TSH;
+    }
+
+    /** The accepted units as the catalogue writes them, canonical first, for example {@code [mmol/L, mEq/L]}. */
+    public List<String> acceptedUnits() {
+        return acceptedUnits;
     }
 
     /** Whether {@code unit} is accepted for this test (§2.6 step 1 matching). */
@@ -135,6 +144,7 @@ public enum LabTest {
     /** Accepted units in declaration order, keyed by their §2.6 matching form. */
     private static final class Units {
         private final Map<String, UnaryOperator<BigDecimal>> byKey = new LinkedHashMap<>();
+        private final List<String> written = new ArrayList<>();
 
         static Units of(String unit, UnaryOperator<BigDecimal> conversion) {
             return new Units().and(unit, conversion);
@@ -142,6 +152,7 @@ public enum LabTest {
 
         Units and(String unit, UnaryOperator<BigDecimal> conversion) {
             byKey.put(unitKey(unit), conversion);
+            written.add(unit);
             return this;
         }
     }

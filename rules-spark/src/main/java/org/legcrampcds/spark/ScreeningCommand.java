@@ -4,17 +4,18 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.legcrampcds.engine.RuleBaseException;
 import org.legcrampcds.engine.RuleProblem;
+import org.legcrampcds.engine.options.AsOfOption;
+import org.legcrampcds.engine.options.RulesOption;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"",
             "Writes OUT/results/ (JSON Lines part files: per patient the result JSON of 'assess --format json' plus "
                 + "patientId, or its error line) and OUT/summary.json (counts, and every problem of the export with file:line).",
+            "The rule files of --rules DIR are read here, by the driver, and shipped to every executor.",
             "",
             "Exit status: 0 all assessed; 2 some patient rejected, line bad or resource without its patient "
                 + "(results still written); 1 the job could not run."})
@@ -56,13 +58,13 @@ public final class ScreeningCommand implements Callable<Integer> {
             description = "Where results/ and summary.json are written; neither may exist yet.")
     private String output;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "The date ages and day counts are taken at (default: today, UTC).")
-    private LocalDate asOf;
+    /** Shared with the command line's {@code assess}: the same name, form, default and error message. */
+    @Mixin
+    private AsOfOption asOf;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Assess with the rule files in DIR (read here, shipped to every executor) instead of the built-in rules.")
-    private Path rules;
+    /** Shared with the command line; the files are read here and shipped to every executor. */
+    @Mixin
+    private RulesOption rules;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "The Spark master (default: the one spark-submit sets, else local[*]).")
@@ -107,9 +109,10 @@ public final class ScreeningCommand implements Callable<Integer> {
         ScreeningJob job;
         try {
             ScreeningJob.Builder builder = ScreeningJob.builder().input(input).output(output)
-                    .asOf(asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC));
-            if (rules != null) {
-                builder.rulesFrom(rules);
+                    .asOf(asOf.dateOrToday());
+            Path rulesDirectory = rules.directory();
+            if (rulesDirectory != null) {
+                builder.rulesFrom(rulesDirectory);
             }
             job = builder.build();
             // Paths are checked before Spark starts, so that a mistyped one fails in a second.

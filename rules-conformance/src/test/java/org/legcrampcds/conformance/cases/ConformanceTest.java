@@ -16,7 +16,7 @@ import org.legcrampcds.engine.Engines;
 class ConformanceTest {
 
     static List<ExampleCase> cases() {
-        List<ExampleCase> cases = ExampleCase.allIn(ExampleCase.classpathFolder("conformance"));
+        List<ExampleCase> cases = ExampleCase.specifiedIn(ExampleCase.classpathFolder("conformance"));
         assertThat(cases).as("the conformance sample").isNotEmpty();
         return cases;
     }

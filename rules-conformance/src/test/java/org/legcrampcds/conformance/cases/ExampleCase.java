@@ -25,7 +25,7 @@ import org.legcrampcds.model.PatientCase;
 import org.legcrampcds.model.Urgency;
 
 /**
- * An example case file with its {@code expect} block: the complete result worked out by hand from
+ * An example case file with its {@code expect} block, marked {@code "exact": true}: the complete result worked out by hand from
  * the catalogue (findings after suppression, suppressed codes with what suppressed them, highest
  * urgency, and the partial-record fields {@code dataRequired}, {@code staleLabs} and
  * {@code recordComplete}, which default to a complete record's {@code []}, {@code []}, {@code true}),
@@ -44,19 +44,37 @@ record ExampleCase(Path file, PatientCase patientCase, Set<String> present, Set<
         return allIn(classpathFolder("cases"));
     }
 
+    /** The project's own cases of a folder: each block must say {@code "exact": true}. */
     static List<ExampleCase> allIn(Path folder) {
+        return allIn(folder, true);
+    }
+
+    /**
+     * The specification's conformance copies: complete results by definition (interfaces.md section 1),
+     * kept identical to the specification, so they are not asked to say {@code "exact": true}.
+     */
+    static List<ExampleCase> specifiedIn(Path folder) {
+        return allIn(folder, false);
+    }
+
+    private static List<ExampleCase> allIn(Path folder, boolean mustSayExact) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().map(ExampleCase::read).toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().map(f -> read(f, mustSayExact)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static ExampleCase read(Path file) {
+    static ExampleCase read(Path file, boolean mustSayExact) {
         try {
             JsonNode expect = JSON.readTree(file.toFile()).path("expect");
             if (expect.isMissingNode()) {
                 throw new IllegalStateException(file + " has no expect block");
+            }
+            // The block is the complete result, and says so (interfaces.md section 2, 2.3): without
+            // "exact": true, `check` would read it as a partial expectation, weaker than this suite.
+            if (mustSayExact && (!expect.path("exact").isBoolean() || !expect.get("exact").booleanValue())) {
+                throw new IllegalStateException(file + ": its expect block is compared as the complete result, so it must say \"exact\": true");
             }
             Map<String, Set<String>> suppressedBy = new TreeMap<>();
             expect.path("suppressedBy").properties().forEach(e -> suppressedBy.put(e.getKey(), strings(e.getValue())));

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.legcrampcds.authoring.FixtureDiagnostic;
 import org.legcrampcds.cdshooks.CdsHooksDiagnostic;
+import org.legcrampcds.cli.CliDiagnostic;
 import org.legcrampcds.engine.RuleDiagnostic;
 import org.legcrampcds.fhir.FhirDiagnostic;
 import org.legcrampcds.model.Diagnostic;
@@ -32,7 +34,7 @@ import org.legcrampcds.model.Symptom;
 class DocsTest {
 
     private static final Path DOCS = Repository.file("docs");
-    private static final Pattern HEADING = Pattern.compile("^### (LCC-[VFRH]\\d{3}) \\S", Pattern.MULTILINE);
+    private static final Pattern HEADING = Pattern.compile("^### (LCC-[VFRHCA]\\d{3}) \\S", Pattern.MULTILINE);
 
     @Test
     void everyDiagnosticCode_isExplainedExactlyOnce_inCodeOrder() throws IOException {
@@ -42,7 +44,7 @@ class DocsTest {
             documented.add(m.group(1));
         }
         List<String> emitted = Stream.of(InputDiagnostic.values(), FhirDiagnostic.values(), RuleDiagnostic.values(),
-                        CdsHooksDiagnostic.values())
+                        CdsHooksDiagnostic.values(), CliDiagnostic.values(), FixtureDiagnostic.values())
                 .flatMap(Arrays::stream).map(Diagnostic::code).toList();
         assertThat(documented).containsExactlyElementsOf(emitted);
     }
