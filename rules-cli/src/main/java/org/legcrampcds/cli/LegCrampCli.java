@@ -85,6 +85,7 @@ public final class LegCrampCli implements Callable<Integer> {
                 .addSubcommand(new ValidateCommand())
                 .addSubcommand(new CheckCommand())
                 .addSubcommand(new CoverageCommand())
+                .addSubcommand(new ImpactCommand(stdin))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

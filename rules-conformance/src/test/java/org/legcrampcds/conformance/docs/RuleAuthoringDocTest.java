@@ -23,7 +23,8 @@ import org.legcrampcds.cli.LegCrampCli;
  * docs/rule-authoring.md runs as written: every {@code bash} block, in order, in a fresh folder,
  * with the command-line jar replaced by the same main class on the test classpath; a command marked
  * {@code # exit status N} must exit N, every other command 0. The output it shows for the broken
- * copy is the output {@code validate} gives.
+ * copy is the output {@code validate} gives, and every line of the {@code impact} excerpt it shows is
+ * a line {@code impact} prints.
  */
 class RuleAuthoringDocTest {
 
@@ -75,14 +76,28 @@ class RuleAuthoringDocTest {
 
         assertThat(dir.resolve("coverage.html")).exists();
         assertThat(dir.resolve("my-rules/tests/lithium-with-sodium.near-miss.json")).exists();
-        String shown = blocks(doc, "text").get(0);
-        assertThat(validate(dir.resolve("broken-rules"))).isEqualTo(shown);
+        List<String> shown = blocks(doc, "text");
+        assertThat(validate(dir.resolve("broken-rules"))).isEqualTo(block(shown, "LCC-R030"));
+
+        // The impact excerpt: every line it shows is a line of what impact prints.
+        assertThat(dir.resolve("impact.html")).exists();
+        String impact = cli("impact", "--rules", dir.resolve("k36-rules").toString(), dir.resolve("rules-examples/src/main/resources/cases").toString(),
+                dir.resolve("held-back.jsonl").toString());
+        assertThat(impact.lines().toList()).containsAll(block(shown, "compared:").lines().toList());
+    }
+
+    private static String block(List<String> blocks, String containing) {
+        return blocks.stream().filter(b -> b.contains(containing)).findFirst()
+                .orElseThrow(() -> new AssertionError("no text block of the guide shows " + containing));
     }
 
     private static String validate(Path rules) {
+        return cli("validate", rules.toString());
+    }
+
+    private static String cli(String... args) {
         StringWriter out = new StringWriter();
-        LegCrampCli.run(new String[] {"validate", rules.toString()}, new ByteArrayInputStream(new byte[0]),
-                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        LegCrampCli.run(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(new StringWriter()));
         return out.toString();
     }
 
