@@ -1,9 +1,7 @@
 package org.legcrampcds.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
-import org.legcrampcds.authoring.FixtureCheck;
 import org.legcrampcds.authoring.ImpactAnalysis;
 import org.legcrampcds.authoring.ImpactReport;
 import org.legcrampcds.engine.CrampAssessor;
@@ -23,12 +20,12 @@ import org.legcrampcds.engine.RuleBase;
 import org.legcrampcds.engine.RuleBaseException;
 import org.legcrampcds.engine.RuleDiagnostic;
 import org.legcrampcds.engine.RuleSource;
-import org.legcrampcds.fhir.FhirMapping;
-import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
-import org.legcrampcds.model.InvalidCaseException;
+import org.legcrampcds.engine.options.AsOfOption;
+import org.legcrampcds.fhir.CaseInputs;
+import org.legcrampcds.model.ReadResult;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,9 +72,8 @@ final class ImpactCommand implements Callable<Integer> {
             description = "The rules in use (default: the built-in rule base).")
     private @Nullable Path baselineDirectory;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "The date ages and day counts of FHIR input are taken at (default: today, UTC).")
-    private @Nullable LocalDate asOf;
+    @Mixin
+    private AsOfOption asOf;
 
     @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text",
             description = "text (default), json (one JSON document) or html (one self-contained page for sign-off).")
@@ -113,18 +109,18 @@ final class ImpactCommand implements Callable<Integer> {
         if (baseline == null || candidate == null) {
             return ExitCodes.FAILURE;
         }
-        FhirInput fhir = new FhirInput(asOf);
+        CaseInputs inputs = CaseInputs.at(asOf.dateOrToday());
         ImpactAnalysis impact = ImpactAnalysis.between(baseline, candidate);
         try {
             for (String path : paths) {
-                read(path, impact, fhir);
+                read(path, impact, inputs);
             }
         } catch (IOException | UncheckedIOException e) {
             err.println(LegCrampCli.NAME + ": cannot read the input: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
         ImpactReport report = impact.report();
-        Run run = new Run(report, describe(baselineDirectory), describe(candidateDirectory), paths, fhir.asOf(),
+        Run run = new Run(report, describe(baselineDirectory), describe(candidateDirectory), paths, inputs.asOf(),
                 LocalDate.now(ZoneOffset.UTC));
         String rendered = switch (format) {
             case TEXT -> ImpactText.render(run);
@@ -183,41 +179,27 @@ final class ImpactCommand implements Callable<Integer> {
         }
     }
 
-    private void read(String path, ImpactAnalysis impact, FhirInput fhir) throws IOException {
-        if ("-".equals(path)) {
-            // A strict decoder: bytes that are not UTF-8 fail the read instead of becoming U+FFFD.
-            BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8.newDecoder()));
-            CaseReader.readJsonLines(in, true, result -> record(result, "stdin", impact));
-            return;
-        }
-        for (Path file : FixtureCheck.files(Path.of(path))) {
-            String name = file.getFileName().toString();
-            if (name.endsWith(".jsonl")) {
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    CaseReader.readJsonLines(in, false, result -> record(result, name, impact));
-                }
-                continue;
-            }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            if (FhirInput.isFhirResource(text)) {
-                String caseId = CaseReader.defaultId(file);
-                try {
-                    FhirMapping mapping = fhir.mapper().mapBundle(text, fhir.asOf(), caseId);
-                    impact.compare(mapping.patientCase(), name);
-                } catch (InvalidCaseException e) {
-                    impact.rejected(caseId, name, e.errors());
-                }
-            } else {
-                record(CaseReader.read(file), name, impact);
+    /** Every case of one PATH, in any format the library reads (its one input seam, {@link CaseInputs}). */
+    private void read(String path, ImpactAnalysis impact, CaseInputs inputs) throws IOException {
+        try (CaseInputs.Cases cases = "-".equals(path) ? inputs.jsonLines(stdin, "stdin") : inputs.open(Path.of(path))) {
+            while (cases.hasNext()) {
+                ReadResult result = cases.next().read();
+                record(result, inputName(result.source()), impact);
             }
         }
     }
 
+    /** The input a case came from, without a JSON Lines line number: a file name or "stdin". */
+    private static String inputName(String source) {
+        int line = source.lastIndexOf(':');
+        return line > 0 && source.substring(line + 1).chars().allMatch(Character::isDigit) ? source.substring(0, line) : source;
+    }
+
     private static void record(ReadResult result, String input, ImpactAnalysis impact) {
-        if (result instanceof ReadResult.Rejected rejected) {
-            impact.rejected(rejected.caseId(), input, rejected.errors());
+        if (result instanceof ReadResult.Accepted accepted) {
+            impact.compare(accepted.patientCase(), input);
         } else {
-            impact.compare(((ReadResult.Accepted) result).patientCase(), input);
+            impact.rejected(result.caseId(), input, result.errors());
         }
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.authoring.FixtureCheck;
 import org.legcrampcds.json.CaseReader;
-import org.legcrampcds.json.ReadResult;
+import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.LabTest;
 import org.legcrampcds.model.NormalisedLab;
 import org.legcrampcds.model.PatientCase;
