@@ -1,5 +1,7 @@
 package org.legcrampcds.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The patient (catalogue §2.1). Validated as part of a {@link PatientCase}.
  *
@@ -14,10 +16,11 @@ package org.legcrampcds.model;
  *                        null (EHR data, catalogue v2.2); {@code false}: not pregnant; {@code null}: as
  *                        {@code pregnancyWeeks} says
  */
-public record Patient(int ageYears, Sex sex, Integer pregnancyWeeks, Integer postpartumWeeks, Boolean pregnant) {
+public record Patient(int ageYears, Sex sex, @Nullable Integer pregnancyWeeks, @Nullable Integer postpartumWeeks,
+                      @Nullable Boolean pregnant) {
 
     /** A patient whose pregnancy state is given by the weeks alone. */
-    public Patient(int ageYears, Sex sex, Integer pregnancyWeeks, Integer postpartumWeeks) {
+    public Patient(int ageYears, Sex sex, @Nullable Integer pregnancyWeeks, @Nullable Integer postpartumWeeks) {
         this(ageYears, sex, pregnancyWeeks, postpartumWeeks, null);
     }
 }

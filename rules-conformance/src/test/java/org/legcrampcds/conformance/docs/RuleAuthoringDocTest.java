@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.cli.LegCrampCli;
@@ -25,6 +26,7 @@ import org.legcrampcds.cli.LegCrampCli;
  * {@code # exit status N} must exit N, every other command 0. The output it shows for the broken
  * copy is the output {@code validate} gives.
  */
+@Tag("slow") // compiles and runs the documentation's programs in JVMs (skipped by -Dquick)
 class RuleAuthoringDocTest {
 
     private static final Path DOC = Repository.file("docs", "rule-authoring.md");
