@@ -19,6 +19,7 @@ import org.legcrampcds.model.ReadResult;
  * codes without a near miss (no fixture that expects the code absent and finds it absent). A rule
  * never fired is a rule whose change no fixture would notice.
  */
+@SuppressWarnings("JdkObsolete") // SortedSet is the type of the public API (codes()); NavigableSet would change it
 public final class RuleCoverage {
 
     /** One rule and the number of cases that fired it. */

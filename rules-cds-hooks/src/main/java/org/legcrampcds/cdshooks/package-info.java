@@ -4,4 +4,7 @@
  * EHR's FHIR server, cards from the engine's findings, JWT verification of the CDS client, and rules
  * that can be replaced while serving. {@link org.legcrampcds.cdshooks.CdsHooksService} is the entry point.
  */
+@NullMarked
 package org.legcrampcds.cdshooks;
+
+import org.jspecify.annotations.NullMarked;

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * latencies are written to {@code target/cds-hooks-load.txt} for docs/performance.md and never
  * asserted (this machine is shared).
  */
+@Tag("slow") // load test (skipped by -Dquick)
 class LoadTest {
 
     private static final int CLIENTS = 8;

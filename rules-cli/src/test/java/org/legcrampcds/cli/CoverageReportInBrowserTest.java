@@ -12,6 +12,7 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.authoring.FixtureCheck;
@@ -22,6 +23,7 @@ import org.legcrampcds.engine.Engines;
  * The coverage page in a real headless browser (HtmlUnit, with JavaScript and CSS): one table per
  * rule file, never-fired rules highlighted, and the switch that shows only them.
  */
+@Tag("slow") // a real headless browser (skipped by -Dquick)
 class CoverageReportInBrowserTest {
 
     @TempDir

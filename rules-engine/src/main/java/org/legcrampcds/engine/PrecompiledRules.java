@@ -66,7 +66,7 @@ final class PrecompiledRules {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 String name = line.strip();
                 if (!name.isEmpty() && !name.startsWith("Drools-Model-Version")) {
-                    models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+                    models.add(Class.forName(name, true, loader).asSubclass(Model.class).getDeclaredConstructor().newInstance());
                 }
             }
         } catch (IOException e) {

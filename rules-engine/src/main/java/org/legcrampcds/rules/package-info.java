@@ -4,4 +4,7 @@
  * clinical states, each a constant of {@link org.legcrampcds.rules.State}) and {@link org.legcrampcds.rules.FindingFact} (findings already fired).
  * This package is the rule author's API; callers of the engine never need it.
  */
+@NullMarked
 package org.legcrampcds.rules;
+
+import org.jspecify.annotations.NullMarked;

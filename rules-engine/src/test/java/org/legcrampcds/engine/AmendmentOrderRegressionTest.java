@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.model.Condition;
@@ -21,6 +22,7 @@ import org.legcrampcds.model.Finding;
  * text silently kept whichever came last. Sentences now follow the order the rules are written in,
  * and conflicting replacements are rejected when the rule base is built (LCC-R019).
  */
+@Tag("slow") // builds many rule bases: among the longest of the module (skipped by -Dquick)
 class AmendmentOrderRegressionTest {
 
     @TempDir

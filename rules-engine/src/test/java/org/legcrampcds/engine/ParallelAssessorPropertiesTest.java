@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.PatientCase;
@@ -18,6 +19,7 @@ import org.legcrampcds.model.PatientCase;
  * Random batches (complete and partial records, current and aged labs) assessed in parallel give,
  * case by case and in order, what assessing each alone gives; with one thread and with several.
  */
+@Tag("slow") // property test; jqwik's tag, which JUnit Platform filters like JUnit's (skipped by -Dquick)
 class ParallelAssessorPropertiesTest {
 
     private static final CrampAssessor ASSESSOR = Engines.builtIn();

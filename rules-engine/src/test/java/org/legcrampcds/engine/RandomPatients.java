@@ -135,7 +135,7 @@ public final class RandomPatients {
                 .as((age, sex, preg, post, flag) -> {
                     Integer postpartumWeeks = preg == null ? post : null;
                     // Only the consistent combinations of catalogue 2.1.
-                    Boolean pregnant = flag == null || (flag && postpartumWeeks != null) || (!flag && preg != null) ? null : flag;
+                    Boolean pregnant = (flag == null || (flag && postpartumWeeks != null) || (!flag && preg != null)) ? null : flag;
                     return new Patient(age, sex, preg, postpartumWeeks, pregnant);
                 });
     }

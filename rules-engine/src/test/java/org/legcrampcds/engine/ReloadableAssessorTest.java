@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.PatientCase;
@@ -21,6 +22,7 @@ import org.legcrampcds.model.PatientCase;
 import net.jqwik.api.Arbitrary;
 
 /** Safe reload: build and self-test first, swap atomically, never serve a broken or mixed rule base. */
+@Tag("slow") // builds many rule bases: among the longest of the module (skipped by -Dquick)
 class ReloadableAssessorTest {
 
     private static final RuleSource BUILT_IN = RuleSource.builtIn();

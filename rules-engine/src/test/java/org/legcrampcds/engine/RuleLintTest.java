@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code validate}: every problem at the line of the mistake, with its code. Each test makes one
  * mistake in a copy of the built-in rules and finds it reported where it was made.
  */
+@Tag("slow") // builds many rule bases: among the longest of the module (skipped by -Dquick)
 class RuleLintTest {
 
     @Test

@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 import org.legcrampcds.model.Assessment;
 import org.legcrampcds.model.Category;
@@ -29,6 +30,7 @@ import org.legcrampcds.model.Urgency;
  * partial, with current and stale labs. Urgencies and categories are checked against the catalogue's
  * own table ({@link CatalogueCodes}), not against the rule metadata the engine copies them from.
  */
+@Tag("slow") // property test; jqwik's tag, which JUnit Platform filters like JUnit's (skipped by -Dquick)
 class SafetyPropertiesTest {
 
     private static final CrampAssessor ASSESSOR = Engines.builtIn();

@@ -219,8 +219,7 @@ final class BundleReader {
     /** The path (".a.b[2].c") of the first value with this text under an element of this name, or null. */
     private static String find(JsonNode node, String element, String value, String path) {
         if (node.isObject()) {
-            for (var fields = node.fields(); fields.hasNext(); ) {
-                var field = fields.next();
+            for (var field : node.properties()) {
                 JsonNode child = field.getValue();
                 String at = path + "." + field.getKey();
                 if (field.getKey().equals(element) && child.isValueNode() && value.equals(child.asText())) {

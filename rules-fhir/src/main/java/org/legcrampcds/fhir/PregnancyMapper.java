@@ -44,7 +44,7 @@ final class PregnancyMapper {
 
         boolean pregnant = conditions.activePregnancy() || answer.filter("PREGNANT"::equals).isPresent();
         if (pregnant) {
-            Optional<Integer> weeks = gestation.flatMap(g -> advancedWeeks(g, context));
+            Optional<Integer> weeks = gestation.flatMap(PregnancyMapper::advancedWeeks);
             if (weeks.isPresent() && weeks.get() > MAX_GESTATION_WEEKS) {
                 context.unmapped(gestation.get().observation(), Unmapped.Reason.NOT_CURRENT,
                         "advanced gestational age over 42 weeks: the pregnancy is not taken as current");
@@ -68,7 +68,7 @@ final class PregnancyMapper {
     }
 
     /** The whole weeks recorded (in weeks or days) plus the whole weeks since the observation. */
-    private static Optional<Integer> advancedWeeks(LabMapper.Dated gestation, MappingContext context) {
+    private static Optional<Integer> advancedWeeks(LabMapper.Dated gestation) {
         Observation o = gestation.observation();
         if (!o.hasValueQuantity() || !o.getValueQuantity().hasValue() || o.getValueQuantity().hasComparator()) {
             return Optional.empty();

@@ -8,4 +8,7 @@
  * {@code org/legcrampcds/fhir/questionnaire/}. Built on HAPI FHIR's R4 structures, with one
  * {@code FhirContext} per process; no logging binding.
  */
+@NullMarked
 package org.legcrampcds.fhir;
+
+import org.jspecify.annotations.NullMarked;

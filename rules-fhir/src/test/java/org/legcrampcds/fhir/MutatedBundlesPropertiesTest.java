@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 
 import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.InvalidCaseException;
@@ -26,6 +27,7 @@ import org.legcrampcds.model.InvalidCaseException;
  * code: never another exception. Inputs are the example Bundles with one element replaced by
  * arbitrary JSON, removed, joined by an unknown element, or cut off at an arbitrary character.
  */
+@Tag("slow") // property test; jqwik's tag, which JUnit Platform filters like JUnit's (skipped by -Dquick)
 class MutatedBundlesPropertiesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

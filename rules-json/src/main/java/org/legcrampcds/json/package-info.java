@@ -7,4 +7,7 @@
  * {@link org.legcrampcds.json.AssessmentJson} writes an
  * {@link org.legcrampcds.model.Assessment}, or a rejected case, as one line of JSON.
  */
+@NullMarked
 package org.legcrampcds.json;
+
+import org.jspecify.annotations.NullMarked;

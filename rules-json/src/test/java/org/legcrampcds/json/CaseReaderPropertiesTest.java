@@ -19,12 +19,14 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 /**
  * Whatever a case file says, reading it ends in an accepted case or a rejection naming a field:
  * never another exception. Inputs are the example case with one field replaced by arbitrary JSON,
  * removed, or joined by an unknown key, and the example case cut off at an arbitrary character.
  */
+@Tag("slow") // property test; jqwik's tag, which JUnit Platform filters like JUnit's (skipped by -Dquick)
 class CaseReaderPropertiesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The semantic checks of catalogue §2.7 and §11.1 on typed input, each error naming its path in the
@@ -33,7 +34,7 @@ final class CaseValidator {
 
     private final List<ValidationError> errors = new ArrayList<>();
 
-    void patient(Patient patient, NotRecordedInputs notRecorded) {
+    void patient(@Nullable Patient patient, NotRecordedInputs notRecorded) {
         if (patient == null) {
             error("patient", MISSING, MISSING_OBJECT);
             return;
@@ -65,8 +66,8 @@ final class CaseValidator {
         }
     }
 
-    void cramps(Cramps cramps, NotRecordedInputs notRecorded) {
-        if (!group("cramps", cramps, notRecorded)) {
+    void cramps(@Nullable Cramps cramps, NotRecordedInputs notRecorded) {
+        if (!group("cramps", cramps, notRecorded) || cramps == null) { // group is false for null: said again for NullAway
             return;
         }
         checkGroup(notRecorded, fieldValues(cramps));
@@ -78,8 +79,8 @@ final class CaseValidator {
         range(CaseField.WEEKS_SINCE_ONSET, cramps.weeksSinceOnset());
     }
 
-    void history(History history, NotRecordedInputs notRecorded) {
-        if (!group("history", history, notRecorded)) {
+    void history(@Nullable History history, NotRecordedInputs notRecorded) {
+        if (!group("history", history, notRecorded) || history == null) { // as above
             return;
         }
         checkGroup(notRecorded, fieldValues(history));
@@ -126,6 +127,7 @@ final class CaseValidator {
         for (int i = 0; i < labs.size(); i++) {
             LabResult lab = labs.get(i);
             String path = "labs[" + i + "]";
+            @SuppressWarnings("ShortCircuitBoolean") // & on purpose: every missing field is reported, not only the first
             boolean complete = required(path + ".test", lab.test())
                     & required(path + ".value", lab.value())
                     & required(path + ".unit", lab.unit());
@@ -180,7 +182,7 @@ final class CaseValidator {
      * fields of the group as not recorded (then each unlisted field is missing), else it is a
      * missing object.
      */
-    private boolean group(String name, Object object, NotRecordedInputs notRecorded) {
+    private boolean group(String name, @Nullable Object object, NotRecordedInputs notRecorded) {
         if (object != null) {
             return true;
         }
@@ -209,7 +211,7 @@ final class CaseValidator {
         }
     }
 
-    private void notRecordedHasNoValue(CaseField field, Object value) {
+    private void notRecordedHasNoValue(CaseField field, @Nullable Object value) {
         if (value != null) {
             error(field.path(), NOT_RECORDED_HAS_VALUE, HAS_VALUE);
         }
@@ -239,7 +241,7 @@ final class CaseValidator {
         return values;
     }
 
-    private boolean required(String path, Object value) {
+    private boolean required(String path, @Nullable Object value) {
         if (value == null) {
             error(path, MISSING, MISSING_FIELD);
             return false;
@@ -254,7 +256,7 @@ final class CaseValidator {
     }
 
     /** A field in its range ({@link CaseField#rangeProblem}); null has already been judged (missing or not recorded). */
-    private void range(CaseField field, Number value) {
+    private void range(CaseField field, @Nullable Number value) {
         if (value != null) {
             field.rangeProblem(value).ifPresent(reason -> error(field.path(), OUT_OF_RANGE, reason));
         }

@@ -2,6 +2,7 @@ package org.legcrampcds.model;
 
 import java.math.BigDecimal;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cramps themselves (catalogue §2.2). Validated as part of a {@link PatientCase}. A field is
@@ -13,13 +14,13 @@ import java.util.Set;
  * @param side             which leg
  * @param weeksSinceOnset  weeks since the current episode of cramps began, 0-5200, fractions allowed
  */
-public record Cramps(Integer nightsPerWeek, BigDecimal durationMinutes, Set<CrampSite> sites, Side side,
-                     BigDecimal weeksSinceOnset) {
+public record Cramps(@Nullable Integer nightsPerWeek, @Nullable BigDecimal durationMinutes,
+                     @Nullable Set<CrampSite> sites, @Nullable Side side, @Nullable BigDecimal weeksSinceOnset) {
 
     /** A record in which nothing about the cramps is stated: every field not recorded. */
     public static final Cramps NOT_RECORDED = new Cramps(null, null, null, null, null);
 
     public Cramps {
-        sites = EnumSets.immutableCopy(CrampSite.class, sites);
+        sites = EnumSets.immutableCopyOrNull(CrampSite.class, sites);
     }
 }

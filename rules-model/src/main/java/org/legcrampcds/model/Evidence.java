@@ -2,6 +2,7 @@ package org.legcrampcds.model;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One input fact that made a finding fire, with the criterion it met. Lab values are in the
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param unit      the unit of a numeric value, or {@code null} when it has none
  * @param criterion the criterion met, for example {@code >= 4} or {@code present}
  */
-public record Evidence(String fact, Object value, String unit, String criterion) {
+public record Evidence(String fact, Object value, @Nullable String unit, String criterion) {
 
     public Evidence {
         Objects.requireNonNull(fact, "fact");

@@ -13,6 +13,8 @@ public interface FieldLocator {
     FieldLocator CASE_JSON = path -> path;
 
     /**
+     * Where a field of the case model is in the source document.
+     *
      * @param modelPath a path of the case model, for example {@code labs[2].value} or {@code patient}
      * @return where that field is in the source document
      */

@@ -76,7 +76,7 @@ public final class GenericDrugNames {
 
     /** The class a listed generic name must carry, or empty for a name the table does not list. */
     public static Optional<DrugClass> requiredClass(String name) {
-        return Optional.ofNullable(CLASS_BY_NAME.get(new Medication(name, null, null).normalisedName()));
+        return Optional.ofNullable(CLASS_BY_NAME.get(new Medication(name, OTHER, null).normalisedName()));
     }
 
     /** How many names the table lists. */

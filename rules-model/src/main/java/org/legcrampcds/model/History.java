@@ -1,6 +1,7 @@
 package org.legcrampcds.model;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recent history and lifestyle (catalogue §2.3). Numbers are exact decimals as entered. A field is
@@ -16,15 +17,15 @@ import java.math.BigDecimal;
  * @param smoker                       current smoker
  * @param sleepsWithToesPointedOrProne sleeps prone or with the feet plantar-flexed
  */
-public record History(BigDecimal longTravelHoursLast14Days,
-                      Boolean immobilisedLast28Days,
-                      Boolean majorSurgeryLast84Days,
-                      Boolean strenuousExerciseLast48Hours,
-                      BigDecimal sittingOrStandingHoursPerDay,
-                      BigDecimal fluidIntakeLitresPerDay,
-                      BigDecimal alcoholUnitsPerWeek,
-                      Boolean smoker,
-                      Boolean sleepsWithToesPointedOrProne) {
+public record History(@Nullable BigDecimal longTravelHoursLast14Days,
+                      @Nullable Boolean immobilisedLast28Days,
+                      @Nullable Boolean majorSurgeryLast84Days,
+                      @Nullable Boolean strenuousExerciseLast48Hours,
+                      @Nullable BigDecimal sittingOrStandingHoursPerDay,
+                      @Nullable BigDecimal fluidIntakeLitresPerDay,
+                      @Nullable BigDecimal alcoholUnitsPerWeek,
+                      @Nullable Boolean smoker,
+                      @Nullable Boolean sleepsWithToesPointedOrProne) {
 
     /** A record in which no history is stated: every field not recorded. */
     public static final History NOT_RECORDED = History.builder().build();
@@ -39,60 +40,60 @@ public record History(BigDecimal longTravelHoursLast14Days,
 
     /** Named setters for the nine history fields. Not thread-safe. */
     public static final class Builder {
-        private BigDecimal longTravelHoursLast14Days;
-        private Boolean immobilisedLast28Days;
-        private Boolean majorSurgeryLast84Days;
-        private Boolean strenuousExerciseLast48Hours;
-        private BigDecimal sittingOrStandingHoursPerDay;
-        private BigDecimal fluidIntakeLitresPerDay;
-        private BigDecimal alcoholUnitsPerWeek;
-        private Boolean smoker;
-        private Boolean sleepsWithToesPointedOrProne;
+        private @Nullable BigDecimal longTravelHoursLast14Days;
+        private @Nullable Boolean immobilisedLast28Days;
+        private @Nullable Boolean majorSurgeryLast84Days;
+        private @Nullable Boolean strenuousExerciseLast48Hours;
+        private @Nullable BigDecimal sittingOrStandingHoursPerDay;
+        private @Nullable BigDecimal fluidIntakeLitresPerDay;
+        private @Nullable BigDecimal alcoholUnitsPerWeek;
+        private @Nullable Boolean smoker;
+        private @Nullable Boolean sleepsWithToesPointedOrProne;
 
         private Builder() {
         }
 
-        public Builder longTravelHoursLast14Days(BigDecimal hours) {
+        public Builder longTravelHoursLast14Days(@Nullable BigDecimal hours) {
             this.longTravelHoursLast14Days = hours;
             return this;
         }
 
-        public Builder immobilisedLast28Days(Boolean value) {
+        public Builder immobilisedLast28Days(@Nullable Boolean value) {
             this.immobilisedLast28Days = value;
             return this;
         }
 
-        public Builder majorSurgeryLast84Days(Boolean value) {
+        public Builder majorSurgeryLast84Days(@Nullable Boolean value) {
             this.majorSurgeryLast84Days = value;
             return this;
         }
 
-        public Builder strenuousExerciseLast48Hours(Boolean value) {
+        public Builder strenuousExerciseLast48Hours(@Nullable Boolean value) {
             this.strenuousExerciseLast48Hours = value;
             return this;
         }
 
-        public Builder sittingOrStandingHoursPerDay(BigDecimal hours) {
+        public Builder sittingOrStandingHoursPerDay(@Nullable BigDecimal hours) {
             this.sittingOrStandingHoursPerDay = hours;
             return this;
         }
 
-        public Builder fluidIntakeLitresPerDay(BigDecimal litres) {
+        public Builder fluidIntakeLitresPerDay(@Nullable BigDecimal litres) {
             this.fluidIntakeLitresPerDay = litres;
             return this;
         }
 
-        public Builder alcoholUnitsPerWeek(BigDecimal units) {
+        public Builder alcoholUnitsPerWeek(@Nullable BigDecimal units) {
             this.alcoholUnitsPerWeek = units;
             return this;
         }
 
-        public Builder smoker(Boolean value) {
+        public Builder smoker(@Nullable Boolean value) {
             this.smoker = value;
             return this;
         }
 
-        public Builder sleepsWithToesPointedOrProne(Boolean value) {
+        public Builder sleepsWithToesPointedOrProne(@Nullable Boolean value) {
             this.sleepsWithToesPointedOrProne = value;
             return this;
         }

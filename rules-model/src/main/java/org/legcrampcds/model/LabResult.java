@@ -1,6 +1,7 @@
 package org.legcrampcds.model;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A laboratory result as reported (catalogue §2.6), before conversion.
@@ -13,8 +14,8 @@ import java.math.BigDecimal;
  * @param daysSinceTaken     days between the sample and the assessment, 0-36500, or {@code null} for a
  *                           current result (catalogue §12)
  */
-public record LabResult(LabTest test, BigDecimal value, String unit, BigDecimal upperLimitOfNormal,
-                        Integer daysSinceTaken) {
+public record LabResult(LabTest test, BigDecimal value, String unit, @Nullable BigDecimal upperLimitOfNormal,
+                        @Nullable Integer daysSinceTaken) {
 
     /** A current result without an upper limit of normal. */
     public LabResult(LabTest test, BigDecimal value, String unit) {
@@ -22,7 +23,7 @@ public record LabResult(LabTest test, BigDecimal value, String unit, BigDecimal 
     }
 
     /** A current result. */
-    public LabResult(LabTest test, BigDecimal value, String unit, BigDecimal upperLimitOfNormal) {
+    public LabResult(LabTest test, BigDecimal value, String unit, @Nullable BigDecimal upperLimitOfNormal) {
         this(test, value, unit, upperLimitOfNormal, null);
     }
 }

@@ -41,6 +41,7 @@ public enum LabTest {
     private final BigDecimal plausibleMin;
     private final BigDecimal plausibleMax;
     private final int freshnessDays;
+    @SuppressWarnings("ImmutableEnumChecker") // Map.copyOf: unmodifiable, and the conversions are stateless lambdas
     private final Map<String, UnaryOperator<BigDecimal>> conversionByUnitKey;
     private final List<String> acceptedUnits;
 

@@ -1,6 +1,7 @@
 package org.legcrampcds.model;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A current medication (catalogue §2.5).
@@ -9,7 +10,7 @@ import java.util.Locale;
  * @param drugClass      the class the rules act on; must agree with {@link GenericDrugNames}
  * @param startedDaysAgo days since it was started, 0-36500, or {@code null} when unknown
  */
-public record Medication(String name, DrugClass drugClass, Integer startedDaysAgo) {
+public record Medication(String name, DrugClass drugClass, @Nullable Integer startedDaysAgo) {
 
     /** The name as the rules compare it: trimmed and lower-cased (catalogue §7). */
     public String normalisedName() {

@@ -1,6 +1,7 @@
 package org.legcrampcds.model;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A laboratory result in its canonical unit, rounded as catalogue §2.6 says. Rules compare
@@ -12,7 +13,7 @@ import java.math.BigDecimal;
  *                           (§2.8 item 3), or {@code null} when not supplied
  * @param reported           the result as it was reported
  */
-public record NormalisedLab(LabTest test, BigDecimal value, BigDecimal upperLimitOfNormal, LabResult reported) {
+public record NormalisedLab(LabTest test, BigDecimal value, @Nullable BigDecimal upperLimitOfNormal, LabResult reported) {
 
     /** The canonical unit, for example {@code mmol/L}. */
     public String unit() {
@@ -20,7 +21,7 @@ public record NormalisedLab(LabTest test, BigDecimal value, BigDecimal upperLimi
     }
 
     /** Days since the sample was taken, or {@code null} for a current result. */
-    public Integer daysSinceTaken() {
+    public @Nullable Integer daysSinceTaken() {
         return reported.daysSinceTaken();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One patient's validated input (catalogue §2), complete or partial (§11). An instance always
@@ -18,7 +19,7 @@ import java.util.Set;
  */
 public final class PatientCase {
 
-    private final String id;
+    private final @Nullable String id;
     private final Patient patient;
     private final Cramps cramps;
     private final History history;
@@ -30,7 +31,7 @@ public final class PatientCase {
 
     private PatientCase(Builder b, List<NormalisedLab> labs, NotRecordedInputs notRecorded) {
         this.id = b.id;
-        this.patient = b.patient;
+        this.patient = Objects.requireNonNull(b.patient, "patient"); // build() has rejected a case without one
         this.cramps = b.cramps == null ? Cramps.NOT_RECORDED : b.cramps;
         this.history = b.history == null ? History.NOT_RECORDED : b.history;
         this.symptoms = EnumSets.immutableCopy(Symptom.class, b.symptoms);
@@ -91,7 +92,7 @@ public final class PatientCase {
     /** The labs set aside as older than their window, by test name (catalogue §12). */
     public List<StaleLab> staleLabs() {
         return labs.stream().filter(NormalisedLab::isStale)
-                .map(lab -> new StaleLab(lab.test(), lab.daysSinceTaken(), lab.test().freshnessDays()))
+                .map(lab -> new StaleLab(lab.test(), Objects.requireNonNull(lab.daysSinceTaken()), lab.test().freshnessDays())) // stale: dated
                 .sorted(Comparator.comparing(stale -> stale.test().name()))
                 .toList();
     }
@@ -144,10 +145,10 @@ public final class PatientCase {
      * the semantic checks then run here, the same for every format. Not thread-safe.
      */
     public static final class Builder {
-        private String id;
-        private Patient patient;
-        private Cramps cramps;
-        private History history;
+        private @Nullable String id;
+        private @Nullable Patient patient;
+        private @Nullable Cramps cramps;
+        private @Nullable History history;
         private final List<Symptom> symptoms = new ArrayList<>();
         private final List<Condition> conditions = new ArrayList<>();
         private final List<Medication> medications = new ArrayList<>();
@@ -161,24 +162,24 @@ public final class PatientCase {
         }
 
         /** An optional case id echoed in the result. */
-        public Builder id(String id) {
+        public Builder id(@Nullable String id) {
             this.id = id;
             return this;
         }
 
-        public Builder patient(Patient patient) {
+        public Builder patient(@Nullable Patient patient) {
             this.patient = patient;
             return this;
         }
 
         /** The cramps; may be left unset when all five fields are not recorded. */
-        public Builder cramps(Cramps cramps) {
+        public Builder cramps(@Nullable Cramps cramps) {
             this.cramps = cramps;
             return this;
         }
 
         /** The history; may be left unset when all nine fields are not recorded. */
-        public Builder history(History history) {
+        public Builder history(@Nullable History history) {
             this.history = history;
             return this;
         }

@@ -6,4 +6,7 @@
  * {@link org.legcrampcds.model.Assessment}s. Every type here is immutable; this module has no
  * dependencies.
  */
+@NullMarked
 package org.legcrampcds.model;
+
+import org.jspecify.annotations.NullMarked;

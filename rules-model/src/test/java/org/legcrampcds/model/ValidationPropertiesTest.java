@@ -12,12 +12,14 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 /**
  * Whatever arrives (nulls, negative or huge numbers, odd units, listed names under wrong classes),
  * building a case either succeeds or fails with an {@link InvalidCaseException} naming a field:
  * never any other exception.
  */
+@Tag("slow") // property test; jqwik's tag, which JUnit Platform filters like JUnit's (skipped by -Dquick)
 class ValidationPropertiesTest {
 
     @Property(tries = 2000)

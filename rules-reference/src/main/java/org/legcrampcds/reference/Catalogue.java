@@ -416,7 +416,7 @@ public final class Catalogue {
     private static final BigDecimal HBA1C_FACTOR = bd("10.929");
 
     /** Per lab index: normalised unit -> conversion. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is created raw
     static final Map<String, Conversion>[] UNITS = new Map[10];
 
     /** Accepted units as the catalogue writes them, per test (used by the generator). */

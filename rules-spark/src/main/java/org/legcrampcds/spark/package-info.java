@@ -5,4 +5,7 @@
  * Spark application; {@link org.legcrampcds.spark.ExportGenerator} makes synthetic exports for tests
  * and measurements.
  */
+@NullMarked
 package org.legcrampcds.spark;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,10 +15,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exports as real servers write them, and as they go wrong: split files, gzip, orphans, broken lines. */
+@Tag("slow") // runs Spark (skipped by -Dquick)
 class ExportProblemsTest {
 
     @TempDir

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * records and rejected ones) with fresh ids: every patient's line is the command line's line for
  * the same patient's Bundle plus {@code patientId}, and the summary counts what the lines say.
  */
+@Tag("slow") // runs Spark (skipped by -Dquick)
 class GeneratedExportTest {
 
     private static final int PATIENTS = 2000;

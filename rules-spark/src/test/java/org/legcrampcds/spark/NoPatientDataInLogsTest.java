@@ -15,6 +15,7 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * At INFO and above, the driver and the executors (one JVM in local mode) log counts, never a
  * patient id or a value of the record, whether patients are assessed or rejected.
  */
+@Tag("slow") // runs Spark (skipped by -Dquick)
 class NoPatientDataInLogsTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.engine.CrampAssessor;
@@ -21,6 +22,7 @@ import org.legcrampcds.engine.RuleSource;
  * {@code --rules DIR}: the driver reads the files once and ships their texts; every executor builds
  * that rule base once and every line names the same {@code rulesetVersion}.
  */
+@Tag("slow") // runs Spark (skipped by -Dquick)
 class RuleBaseShippingTest {
 
     @TempDir

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: exit status, and a message naming the problem and its code, never a stack trace. */
+@Tag("slow") // runs Spark (skipped by -Dquick)
 class ScreeningCommandTest {
 
     @TempDir

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.engine.Engines;
@@ -26,6 +27,7 @@ import org.legcrampcds.engine.Engines;
  * print exactly the output the README shows, its dependency must name this release, and it must not
  * send a reader to files a clone does not have.
  */
+@Tag("slow") // compiles and runs the documentation's programs in JVMs (skipped by -Dquick)
 class ReadmeTest {
 
     private static final Path README = Repository.file("README.md");

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcrampcds.cli.LegCrampCli;
@@ -26,6 +27,7 @@ import org.legcrampcds.cli.LegCrampCli;
  * copy is the output {@code validate} gives, and every line of the {@code impact} excerpt it shows is
  * a line {@code impact} prints.
  */
+@Tag("slow") // compiles and runs the documentation's programs in JVMs (skipped by -Dquick)
 class RuleAuthoringDocTest {
 
     private static final Path DOC = Repository.file("docs", "rule-authoring.md");

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.legcrampcds.engine.CrampAssessor;
@@ -30,6 +31,7 @@ import org.legcrampcds.model.PatientCase;
  * (The fresh assessors are built from the same rules, so a mix-up of rule bases between builds
  * cannot show here: {@link RuleBaseIsolationTest} looks for that.)
  */
+@Tag("slow") // soak (skipped by -Dquick)
 class ConcurrencySoakTest {
 
     private static final long SEED = 0x50A4_2026L;

@@ -31,6 +31,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 
 import org.legcrampcds.engine.Engines;
 import org.legcrampcds.engine.ParallelAssessor;
@@ -58,6 +59,7 @@ import org.legcrampcds.reference.ReferenceEvaluator;
  * {@link ParallelAssessor}) with small windows, and a third through the sequential reader
  * {@link CaseReader#readJsonLines}, each for many tries.
  */
+@Tag("slow") // fuzzing; jqwik's tag (skipped by -Dquick)
 class FuzzedJsonLinesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

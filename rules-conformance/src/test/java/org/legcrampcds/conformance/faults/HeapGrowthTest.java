@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.legcrampcds.engine.CrampAssessor;
@@ -27,6 +28,7 @@ import org.legcrampcds.model.PatientCase;
  * loading and any bounded cache are then settled), the live heap after 20,000 more assessments, each
  * of a distinct case, must stay within a small bound of the live heap after the warm-up.
  */
+@Tag("slow") // heap growth over 20,000 assessments (skipped by -Dquick)
 class HeapGrowthTest {
 
     private static final long SEED = 0xC0FFEE_2026L;
