@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The watcher calls back once per settled change, also when the directory itself is replaced. */
+@SuppressWarnings("try") // each watcher works while its block writes files; the block only has to close it
 class RuleDirectoryWatcherTest {
 
     private static final Duration QUIET = Duration.ofMillis(300);

@@ -43,6 +43,7 @@ public enum LabTest {
     private final int freshnessDays;
     @SuppressWarnings("ImmutableEnumChecker") // Map.copyOf: unmodifiable, and the conversions are stateless lambdas
     private final Map<String, UnaryOperator<BigDecimal>> conversionByUnitKey;
+    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf: unmodifiable, of immutable strings
     private final List<String> acceptedUnits;
 
     LabTest(String canonicalUnit, int decimals, String plausibleMin, String plausibleMax, int freshnessDays,
