@@ -160,10 +160,11 @@ class ImpactCommandTest {
         assertThat(missing.err()).contains("--rules").contains("LCC-R021").doesNotContain("Exception");
 
         Path causes = k36.resolve("30-causes.drl");
-        Files.writeString(causes, Files.readString(causes).replace("Indicator( name == \"K_LOW\" )", "Indicator( name == \"K_LO\" )"));
+        Files.writeString(causes, Files.readString(causes).replace("Indicator( state == State.K_LOW )", "Indicator( state == State.K_LO )"));
+        assertThat(Files.readString(causes)).as("the edit took").contains("State.K_LO )");
         Result broken = run("impact", "--rules", k36.toString(), heldBackCases, heldBackBundle);
         assertThat(broken.status()).isEqualTo(1);
-        assertThat(broken.err()).contains("LCC-R030");
+        assertThat(broken.err()).contains("LCC-R036");
     }
 
     @Test

@@ -318,7 +318,7 @@ class LegCrampCliTest {
 
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.err()).startsWith("leg-cramp-cds: LCC-C004 Missing required subcommand: "
-                + "assess, serve, export-rules, validate, check or coverage");
+                + "assess, serve, export-rules, validate, check, coverage or impact");
     }
 
     @Test

@@ -79,7 +79,7 @@ class RuleAuthoringDocTest {
         assertThat(dir.resolve("coverage.html")).exists();
         assertThat(dir.resolve("my-rules/tests/lithium-with-sodium.near-miss.json")).exists();
         List<String> shown = blocks(doc, "text");
-        assertThat(validate(dir.resolve("broken-rules"))).isEqualTo(block(shown, "LCC-R030"));
+        assertThat(validate(dir.resolve("broken-rules"))).isEqualTo(block(shown, "LCC-R036"));
 
         // The impact excerpt: every line it shows is a line of what impact prints.
         assertThat(dir.resolve("impact.html")).exists();

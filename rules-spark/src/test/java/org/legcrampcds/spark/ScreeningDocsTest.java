@@ -1,4 +1,4 @@
-package org.legcrampcds.conformance.docs;
+package org.legcrampcds.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.legcrampcds.spark.ScreeningDiagnostic;
 
 /** Every code the screening job emits is explained exactly once in docs/diagnostics.md, in code order, with cause, example and fix. */
 class ScreeningDocsTest {
@@ -21,7 +20,7 @@ class ScreeningDocsTest {
 
     @Test
     void everyScreeningCode_isExplainedOnce_withCauseExampleAndFix() throws IOException {
-        String page = Files.readString(Repository.file("docs", "diagnostics.md"), StandardCharsets.UTF_8);
+        String page = Files.readString(Exports.fixtures("docs.dir").resolve("diagnostics.md"), StandardCharsets.UTF_8);
         Matcher m = HEADING.matcher(page);
         List<String> documented = new ArrayList<>();
         while (m.find()) {
