@@ -27,7 +27,7 @@ class SourceRegisterTest {
         assertThat(problems).isEmpty();
         assertThat(register.citations()).isNotEmpty();
         register.citations().values().forEach(c -> assertThat(c.title()).as(c.id()).isNotBlank().doesNotEndWith(".txt"));
-        // The seeds' first lines (../shared/seeds), checked by hand when the register was written.
+        // The seeds' first lines (the seed articles beside the specification), checked by hand when the register was written.
         assertThat(register.citation("000_05c727d25c997c96.txt").title()).isEqualTo("What Are the Causes of Night Leg Cramps?");
         assertThat(register.citation("002_3b85a99202bd1e17.txt").text()).isEqualTo("What Causes Leg Cramps at Night? medpill.info, 2025.");
         assertThat(register.citation("NG158").url()).isEqualTo("https://www.nice.org.uk/guidance/ng158");
