@@ -21,6 +21,7 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.PatternSourceDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.jspecify.annotations.Nullable;
+import org.legcrampcds.model.Spelling;
 import org.legcrampcds.rules.State;
 import org.legcrampcds.rules.Thresholds;
 
@@ -250,33 +251,13 @@ final class RuleLint {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : new java.util.TreeSet<>(STATES)) {
-            int d = distance(name, candidate);
+            int d = Spelling.distance(name, candidate);
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
         return best != null && bestDistance <= Math.max(2, name.length() / 4) ? ": did you mean " + best + "?" : "";
-    }
-
-    /** The edit distance of two names (Levenshtein). */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** The file line of an offset in the consequence, whose first line is {@code firstLine}. */

@@ -50,6 +50,7 @@ import org.legcrampcds.model.PatientCase;
 import org.legcrampcds.model.ReadResult;
 import org.legcrampcds.model.Sex;
 import org.legcrampcds.model.Side;
+import org.legcrampcds.model.Spelling;
 import org.legcrampcds.model.Symptom;
 
 /**
@@ -643,32 +644,12 @@ public final class CaseReader {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : new TreeSet<>(known)) {
-            int distance = editDistance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            int distance = Spelling.distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
         return bestDistance <= 2 && bestDistance * 2 < key.length() ? best : null;
-    }
-
-    /** Levenshtein distance with two rows: a dozen short keys per object, no library needed. */
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
