@@ -150,6 +150,20 @@ public final class CaseReader {
     }
 
     /**
+     * A file's bytes as UTF-8 text, strictly: bytes that are not UTF-8 fail instead of becoming U+FFFD,
+     * which could change a value silently.
+     *
+     * @throws CharacterCodingException when the bytes are not UTF-8
+     */
+    public static String utf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+    }
+
+    /**
      * Reads one case file without throwing for an invalid case, so that a batch can report it and
      * go on.
      *
@@ -158,14 +172,9 @@ public final class CaseReader {
     public static ReadResult read(Path file) throws IOException {
         String defaultId = defaultId(file);
         String source = file.getFileName().toString();
-        byte[] bytes = Files.readAllBytes(file);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            text = utf8(Files.readAllBytes(file));
         } catch (CharacterCodingException e) {
             return rejected(defaultId, source, new InvalidCaseException(DOCUMENT, InputDiagnostic.MALFORMED_JSON,
                     "malformed JSON: the file is not UTF-8 text"), null);
